@@ -1,0 +1,26 @@
+/**
+ * Domain errors, thrown anywhere below the API and mapped once to GraphQL error
+ * codes (and HTTP statuses) at the edge. They carry messages fit for a client.
+ */
+
+/** A referenced entity, relation or other keyed thing does not exist. */
+export class NotFoundError extends Error {
+  override readonly name = "NotFoundError";
+  constructor(
+    readonly what: string,
+    readonly key: string,
+  ) {
+    super(`No ${what} with id "${key}"`);
+  }
+}
+
+/** An argument is malformed or out of its allowed range; `argument` names it. */
+export class BadInputError extends Error {
+  override readonly name = "BadInputError";
+  constructor(
+    readonly argument: string,
+    message: string,
+  ) {
+    super(`${argument}: ${message}`);
+  }
+}

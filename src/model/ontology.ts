@@ -1,0 +1,198 @@
+/**
+ * The ontology: which kinds of entity exist, which relation types exist, and
+ * which kinds each relation type may join. Everything else (record schemas,
+ * the loader's checks, GraphQL enums) is derived from these tables.
+ */
+
+export const ENTITY_KINDS = [
+  "Militia",
+  "UmbrellaGroup",
+  "PoliticalBloc",
+  "Government",
+  "Organization",
+  "Official",
+  "Base",
+  "Place",
+  "MediaSource",
+  "LegalInstrument",
+  "Event",
+  "Statement",
+] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export const ENTITY_KIND_DESCRIPTIONS: Record<EntityKind, string> = {
+  Militia: "A non-state armed group (e.g. Kataib Hezbollah), or an unnamed collective of such groups.",
+  UmbrellaGroup: "An umbrella organisation that combines several militias (e.g. the Popular Mobilization Forces).",
+  PoliticalBloc: "A parliamentary bloc or coalition of parties (e.g. the Fatah Coalition).",
+  Government: "A national government acting as a state (e.g. the United States, Iran, Iraq).",
+  Organization: "A state body, armed force, agency, committee or network that is not itself a government.",
+  Official: "A named person: an office holder, commander or spokesperson.",
+  Base: "A military base, airport, diplomatic compound or other facility.",
+  Place: "A country, region, city, border crossing or other geographic place.",
+  MediaSource: "A news agency, monitor or media channel that reported something.",
+  LegalInstrument: "A law, constitutional provision, authorisation or agreement cited in the article.",
+  Event: "A dated happening: a strike, an attack, a storming, an institutional change.",
+  Statement: "A dated public statement, remark, briefing or post by an official or body.",
+};
+
+type Kinds = readonly EntityKind[];
+/** One allowed pairing of source kinds and target kinds for a relation type. */
+export interface Signature {
+  readonly from: Kinds;
+  readonly to: Kinds;
+}
+export interface RelationTypeSpec {
+  readonly description: string;
+  readonly signatures: readonly Signature[];
+}
+
+const ACTORS = ["Government", "Organization", "Militia", "UmbrellaGroup", "PoliticalBloc", "Official"] as const;
+const ARMED_GROUPS = ["Militia", "UmbrellaGroup", "Organization"] as const;
+const SITES = ["Base", "Place"] as const;
+const REPORTERS = ["MediaSource", "Organization", "Official", "Government", "Militia", "UmbrellaGroup"] as const;
+
+export const RELATION_TYPES = {
+  BACKS: {
+    description: "The source trains, arms, funds, directs or otherwise supports the target.",
+    signatures: [{ from: ["Government", "Organization"], to: [...ARMED_GROUPS, "PoliticalBloc"] }],
+  },
+  CARRIED_OUT: {
+    description: "The source actor carried out (or is held responsible for) the event.",
+    signatures: [{ from: ACTORS, to: ["Event"] }],
+  },
+  ATTACKS: {
+    description: "The event struck or was aimed at the target (a group, a site, a person or a force).",
+    signatures: [{ from: ["Event"], to: [...ARMED_GROUPS, "Government", "Official", ...SITES] }],
+  },
+  RETALIATES_FOR: {
+    description: "The source event was a response to the target event.",
+    signatures: [{ from: ["Event"], to: ["Event"] }],
+  },
+  CONDEMNS: {
+    description: "The source publicly condemned the target event.",
+    signatures: [{ from: ACTORS, to: ["Event"] }],
+  },
+  JUSTIFIES: {
+    description: "The source publicly defended or justified the target event.",
+    signatures: [{ from: ACTORS, to: ["Event"] }],
+  },
+  QUESTIONS: {
+    description: "The source publicly raised doubts about, or asked for the basis of, the target event.",
+    signatures: [{ from: ACTORS, to: ["Event"] }],
+  },
+  PLEDGES_RETALIATION: {
+    description: "The source vowed to retaliate for the target event.",
+    signatures: [{ from: ACTORS, to: ["Event"] }],
+  },
+  WARNS: {
+    description: "The source publicly warned the target.",
+    signatures: [{ from: ACTORS, to: ["Government", "Organization", "Militia", "UmbrellaGroup"] }],
+  },
+  DIRECTED: {
+    description: "The source ordered or directed the target event.",
+    signatures: [{ from: ["Official", "Government", "Organization"], to: ["Event"] }],
+  },
+  INTERCEPTED: {
+    description: "The source shot down, foiled or otherwise intercepted (part of) the target attack.",
+    signatures: [{ from: ACTORS, to: ["Event"] }],
+  },
+  KILLED_IN: {
+    description: "The source person was killed in the target event.",
+    signatures: [{ from: ["Official"], to: ["Event"] }],
+  },
+  MEMBER_OF: {
+    description: "The source group belongs to the target umbrella group, bloc or coalition.",
+    signatures: [{ from: ["Militia", "UmbrellaGroup", "Organization"], to: ["UmbrellaGroup", "PoliticalBloc", "Organization"] }],
+  },
+  PART_OF: {
+    description: "The source is a component of the target: a body of a government or force, or an event within a series.",
+    signatures: [
+      { from: ["Organization", "UmbrellaGroup"], to: ["Organization", "Government"] },
+      { from: ["Event"], to: ["Event"] },
+    ],
+  },
+  HOLDS_OFFICE_IN: {
+    description: "The source person holds (or held) an office or command in the target; the role says which.",
+    signatures: [{ from: ["Official"], to: ["Government", "Organization", "Militia", "UmbrellaGroup"] }],
+  },
+  SPEAKS_FOR: {
+    description: "The source person is a spokesperson for the target person or body.",
+    signatures: [{ from: ["Official"], to: ["Official", "Government", "Organization", "Militia", "UmbrellaGroup"] }],
+  },
+  LOCATED_IN: {
+    description: "The source site lies in or near the target site or place; the role says which.",
+    signatures: [{ from: SITES, to: SITES }],
+  },
+  OCCURRED_AT: {
+    description: "The source event took place at or near the target site or place.",
+    signatures: [{ from: ["Event"], to: SITES }],
+  },
+  USES: {
+    description: "The source actor uses, operates or is hosted at the target site.",
+    signatures: [{ from: ["Government", "Organization", "Militia", "UmbrellaGroup"], to: SITES }],
+  },
+  BUILT: {
+    description: "The source actor built the target site.",
+    signatures: [{ from: ["Government", "Organization", "Militia"], to: ["Base"] }],
+  },
+  REPORTED_BY: {
+    description: "The source event or statement was reported by the target.",
+    signatures: [{ from: ["Event", "Statement"], to: REPORTERS }],
+  },
+  ISSUED: {
+    description: "The source person or body issued the target statement.",
+    signatures: [{ from: ACTORS, to: ["Statement"] }],
+  },
+  ABOUT: {
+    description: "The source statement concerns the target event.",
+    signatures: [{ from: ["Statement"], to: ["Event"] }],
+  },
+  CITES: {
+    description: "The source statement invokes the target law, authority or agreement.",
+    signatures: [{ from: ["Statement"], to: ["LegalInstrument"] }],
+  },
+} as const satisfies Record<string, RelationTypeSpec>;
+
+export type RelationType = keyof typeof RELATION_TYPES;
+export const RELATION_TYPE_NAMES = Object.keys(RELATION_TYPES) as [RelationType, ...RelationType[]];
+
+/** Whether a relation of `type` may go from an entity of kind `from` to one of kind `to`. */
+export function relationAllows(type: RelationType, from: EntityKind, to: EntityKind): boolean {
+  return RELATION_TYPES[type].signatures.some(
+    (s: Signature) => s.from.includes(from) && s.to.includes(to),
+  );
+}
+
+/** Human-readable list of the pairings a relation type allows, for error messages. */
+export function describeSignatures(type: RelationType): string {
+  return RELATION_TYPES[type].signatures
+    .map((s: Signature) => `${s.from.join("|")} -> ${s.to.join("|")}`)
+    .join("; ");
+}
+
+export const EVENT_TYPES = [
+  "AIRSTRIKE",
+  "DRONE_ATTACK",
+  "ROCKET_ATTACK",
+  "ATTACK_SERIES",
+  "STORMING",
+  "EXCHANGE_OF_FIRE",
+  "TERRITORIAL_CAPTURE",
+  "FOUNDING",
+  "INSTITUTIONAL_CHANGE",
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const STATEMENT_TYPES = ["STATEMENT", "REMARKS", "BRIEFING", "SOCIAL_MEDIA_POST"] as const;
+export const FACILITY_TYPES = ["AIR_BASE", "MILITARY_BASE", "AIRPORT", "DIPLOMATIC_FACILITY", "MILITIA_FACILITY", "OTHER_FACILITY"] as const;
+export const PLACE_TYPES = ["COUNTRY", "REGION", "CITY", "DISTRICT", "BORDER_CROSSING", "OIL_FIELD"] as const;
+export const ORGANIZATION_TYPES = ["GOVERNMENT_BODY", "ARMED_FORCE", "INTELLIGENCE_AGENCY", "LEGISLATIVE_BODY", "MILITARY_COALITION", "NETWORK"] as const;
+export const MEDIA_TYPES = ["NEWS_AGENCY", "MONITOR", "MEDIA_OUTLETS", "SOCIAL_MEDIA_CHANNELS", "UNNAMED_SOURCES"] as const;
+export const INSTRUMENT_TYPES = ["CONSTITUTIONAL_PROVISION", "STATUTE", "AUTHORIZATION", "INTERNATIONAL_AGREEMENT"] as const;
+
+/** What a quantitative claim counts. */
+export const CLAIM_MEASURES = ["KILLED", "WOUNDED", "CASUALTIES", "ROCKETS", "DRONES", "ATTACKS", "TARGETS", "SEATS", "MEMBER_GROUPS"] as const;
+/** How the claimed figure is stated. */
+export const CLAIM_QUALIFIERS = ["EXACT", "AT_LEAST", "MORE_THAN", "SEVERAL", "UNSPECIFIED", "NONE_REPORTED"] as const;
+/** Qualifiers that carry a number. */
+export const COUNTED_QUALIFIERS = ["EXACT", "AT_LEAST", "MORE_THAN"] as const;
