@@ -1,0 +1,19 @@
+/**
+ * What every command shares: where it writes, and the error for bad usage (exit code 2).
+ */
+
+export interface Output {
+  log(line: string): void;
+  error(line: string): void;
+}
+
+export const consoleOutput: Output = {
+  log: (line) => console.log(line),
+  error: (line) => console.error(line),
+};
+
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+export const EXIT = { OK: 0, NOT_FOUND_OR_INVALID: 1, USAGE: 2 } as const;

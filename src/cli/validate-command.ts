@@ -1,0 +1,99 @@
+/**
+ * `validate`: checks the data directory and prints counts per entity kind and
+ * relation type; with `--source`, also checks every evidence excerpt against
+ * the source document's text. Exit code 0 when valid, 1 when not, 2 on bad usage.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { ENTITY_KINDS, RELATION_TYPE_NAMES } from "../model/ontology.js";
+import { evidenceOf, validateRecords } from "../loading/validate.js";
+import type { KnowledgeBase } from "../loading/validate.js";
+import { readDataDirectory } from "../loading/read-files.js";
+import { formatProblem } from "../loading/problems.js";
+import { UsageError } from "./usage.js";
+import type { Output } from "./usage.js";
+
+export interface ValidateOptions {
+  readonly dataDir: string;
+  /** `path` or `documentId=path`. */
+  readonly sources: readonly string[];
+}
+
+interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+  readonly explicitId: string | null;
+}
+
+function readSource(spec: string): SourceFile {
+  const eq = spec.indexOf("=");
+  const explicitId = eq > 0 && !existsSync(spec) ? spec.slice(0, eq) : null;
+  const path = explicitId === null ? spec : spec.slice(eq + 1);
+  if (!existsSync(path)) throw new UsageError(`--source: no such file "${path}"`);
+  return { path, text: readFileSync(path, "utf8"), explicitId };
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** Decides which source document each --source file is, by explicit id, by hash, or as the only document. */
+function matchSources(files: readonly SourceFile[], documents: ReadonlyArray<{ id: string; sha256?: string | undefined }>, out: Output) {
+  const texts = new Map<string, string>();
+  for (const file of files) {
+    const hash = sha256(file.text);
+    const doc =
+      (file.explicitId !== null ? documents.find((d) => d.id === file.explicitId) : undefined) ??
+      (file.explicitId === null ? documents.find((d) => d.sha256 === hash) : undefined) ??
+      (file.explicitId === null && documents.length === 1 ? documents[0] : undefined);
+    if (!doc) {
+      const known = documents.map((d) => d.id).join(", ");
+      throw new UsageError(
+        file.explicitId !== null
+          ? `--source: no source document "${file.explicitId}" (known: ${known})`
+          : `--source: cannot tell which source document "${file.path}" is; write --source <document-id>=<path> (known: ${known})`,
+      );
+    }
+    if (doc.sha256 && doc.sha256 !== hash) {
+      out.log(`note: ${file.path} differs from the text recorded for "${doc.id}" (sha256 ${hash.slice(0, 12)}..., recorded ${doc.sha256.slice(0, 12)}...)`);
+    }
+    texts.set(doc.id, file.text);
+  }
+  return texts;
+}
+
+function countBy<T extends string>(names: readonly T[], values: readonly T[]): Array<[T, number]> {
+  return names.map((name) => [name, values.filter((v) => v === name).length] as [T, number]).filter(([, n]) => n > 0);
+}
+
+function printSummary(kb: KnowledgeBase, files: number, out: Output) {
+  out.log(`Valid: ${kb.entities.length} entities, ${kb.relations.length} relations, ${kb.sources.length} source document(s) in ${files} files.`);
+  out.log("\nEntities by kind:");
+  for (const [kind, n] of countBy(ENTITY_KINDS, kb.entities.map((e) => e.kind))) out.log(`  ${kind.padEnd(20)} ${String(n).padStart(5)}`);
+  out.log("\nRelations by type:");
+  for (const [type, n] of countBy(RELATION_TYPE_NAMES, kb.relations.map((r) => r.type))) out.log(`  ${type.padEnd(20)} ${String(n).padStart(5)}`);
+}
+
+export function runValidate(options: ValidateOptions, out: Output): number {
+  const raw = readDataDirectory(options.dataDir);
+  const documents = raw.records
+    .filter((r) => r.group === "sources")
+    .map((r) => r.value as { id: string; sha256?: string });
+  const sourceFiles = options.sources.map(readSource);
+  const sourceTexts = matchSources(sourceFiles, documents, out);
+
+  const result = validateRecords(raw, { sourceTexts });
+  if (!result.ok) {
+    for (const problem of result.problems) out.error(formatProblem(problem));
+    out.error(`\n${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in ${options.dataDir}; nothing was loaded.`);
+    return 1;
+  }
+  printSummary(result.knowledgeBase, raw.files.length, out);
+  if (sourceTexts.size > 0) {
+    const excerpts = [...result.knowledgeBase.entities, ...result.knowledgeBase.relations]
+      .flatMap(evidenceOf)
+      .filter(({ evidence }) => sourceTexts.has(evidence.document)).length;
+    out.log(`\nEvidence: all ${excerpts} excerpts occur verbatim in ${sourceFiles.map((f) => f.path).join(", ")}.`);
+  } else {
+    out.log("\nEvidence: structure only (pass --source <path to the article> to check excerpts against its text).");
+  }
+  return 0;
+}

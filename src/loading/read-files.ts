@@ -1,0 +1,86 @@
+/**
+ * Reads the YAML files of a data directory into raw records, without judging
+ * them: `sources.yaml`, `entities/*.yaml` and `relations/*.yaml`. Syntax
+ * errors become problems with line numbers; every file is still read.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, join, relative } from "node:path";
+import { parseDocument } from "yaml";
+import type { DataProblem } from "./problems.js";
+
+export type RecordGroup = "sources" | "entities" | "relations";
+
+export interface RawRecord {
+  readonly group: RecordGroup;
+  readonly file: string;
+  /** Position in its file, from 0. */
+  readonly index: number;
+  readonly value: unknown;
+}
+
+export interface RawData {
+  readonly records: RawRecord[];
+  readonly problems: DataProblem[];
+  readonly files: string[];
+  /** Groups with a file that could not be read: references into them cannot be checked. */
+  readonly unreadable: ReadonlySet<RecordGroup>;
+}
+
+const isYaml = (name: string) => name.endsWith(".yaml") || name.endsWith(".yml");
+
+export function readDataDirectory(dataDir: string): RawData {
+  const records: RawRecord[] = [];
+  const problems: DataProblem[] = [];
+  const files: string[] = [];
+  const unreadable = new Set<RecordGroup>();
+  const display = (path: string) => relative(join(dataDir, ".."), path) || basename(path);
+
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
+    problems.push({ file: dataDir, id: "-", field: "-", message: "data directory does not exist" });
+    return { records, problems, files, unreadable };
+  }
+
+  const sourcesFile = join(dataDir, "sources.yaml");
+  const groups: Array<[RecordGroup, string[]]> = [
+    ["sources", existsSync(sourcesFile) ? [sourcesFile] : []],
+    ["entities", listYaml(join(dataDir, "entities"))],
+    ["relations", listYaml(join(dataDir, "relations"))],
+  ];
+  for (const [group, paths] of groups) {
+    if (paths.length === 0) {
+      const where = group === "sources" ? "sources.yaml" : `${group}/*.yaml`;
+      problems.push({ file: display(join(dataDir, where)), id: "-", field: "-", message: `no ${group} file found` });
+    }
+    for (const path of paths) {
+      const file = display(path);
+      files.push(file);
+      const doc = parseDocument(readFileSync(path, "utf8"), { uniqueKeys: true });
+      if (doc.errors.length > 0) {
+        for (const error of doc.errors) {
+          const at = error.linePos?.[0];
+          const reason = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+          problems.push({ file, id: "-", field: "-", message: `YAML syntax error${at ? ` at line ${at.line}, column ${at.col}` : ""}: ${reason}` });
+        }
+        unreadable.add(group);
+        continue;
+      }
+      const content: unknown = doc.toJS();
+      if (content === null || content === undefined) continue;
+      if (!Array.isArray(content)) {
+        problems.push({ file, id: "-", field: "-", message: "must be a YAML list of records" });
+        unreadable.add(group);
+        continue;
+      }
+      content.forEach((value, index) => records.push({ group, file, index, value }));
+    }
+  }
+  return { records, problems, files, unreadable };
+}
+
+function listYaml(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter(isYaml)
+    .sort()
+    .map((name) => join(dir, name));
+}

@@ -1,0 +1,60 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run.js";
+import { SOURCE_TEXT, list, validFixture, writeFixture } from "../loading/fixture-data.js";
+
+async function run(args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runCli(args, { log: (l) => stdout.push(l), error: (l) => stderr.push(l) });
+  return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
+}
+
+function sourceFile(text = SOURCE_TEXT): string {
+  const path = join(tmpdir(), `article-${process.pid}-${Math.random().toString(36).slice(2)}.txt`);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe("validate", () => {
+  it("prints counts per kind and per relation type and exits 0 on valid data", async () => {
+    const { code, stdout } = await run(["validate", "--data", writeFixture(validFixture())]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Valid: 4 entities, 3 relations, 1 source document(s) in 4 files.");
+    expect(stdout).toMatch(/Government\s+2/);
+    expect(stdout).toMatch(/CONDEMNS\s+1/);
+    expect(stdout).toContain("Evidence: structure only");
+  });
+
+  it("checks evidence against --source", async () => {
+    const { code, stdout } = await run(["validate", "--data", writeFixture(validFixture()), "--source", sourceFile()]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Evidence: all 8 excerpts occur verbatim in /);
+  });
+
+  it("exits 1 naming file, id and field when the data is broken", async () => {
+    const files = validFixture();
+    list(files, "relations/all.yaml")[0]!.source = "usa";
+    const { code, stderr } = await run(["validate", "--data", writeFixture(files)]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/relations\/all\.yaml: us-carried-out-strike: source: unknown entity "usa"/);
+    expect(stderr).toContain("1 problem in");
+  });
+
+  it("exits 1 when an excerpt is not in the source text", async () => {
+    const { code, stderr } = await run(["validate", "--data", writeFixture(validFixture()), "--source", sourceFile("Unrelated text.")]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("does not occur verbatim");
+  });
+
+  it("exits 2 on bad usage", async () => {
+    expect((await run(["validate", "--source", "/no/such/file.txt"])).code).toBe(2);
+    expect((await run(["validate", "--bogus"])).code).toBe(2);
+    expect((await run(["frobnicate"])).stderr).toContain('unknown command "frobnicate"');
+    expect((await run(["validate", "--data", writeFixture(validFixture()), "--source", `nope=${sourceFile()}`])).stderr).toContain(
+      '--source: no source document "nope" (known: doc)',
+    );
+  });
+});
