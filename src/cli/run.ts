@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { BUNDLED_DATA_DIR } from "../loading/load.js";
+import { runServe } from "./serve-command.js";
 import { runValidate } from "./validate-command.js";
 import { EXIT, UsageError } from "./usage.js";
 import type { Output } from "./usage.js";
@@ -22,16 +23,12 @@ Common options:
   --data DIR            Data directory (default: $DATA_DIR or the bundled data/)
   --help                Show this help`;
 
-export type CommandHandlers = {
-  serve?: (options: { dataDir: string; port: number; host: string }) => Promise<number>;
-};
-
 function parsePort(text: string): number {
   if (!/^\d+$/.test(text) || Number(text) > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${text}"`);
   return Number(text);
 }
 
-export async function runCli(argv: readonly string[], out: Output, handlers: CommandHandlers = {}): Promise<number> {
+export async function runCli(argv: readonly string[], out: Output): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -56,9 +53,8 @@ export async function runCli(argv: readonly string[], out: Output, handlers: Com
       case "validate":
         return runValidate({ dataDir, sources: values.source ?? [] }, out);
       case "serve": {
-        if (!handlers.serve) throw new UsageError("serve is not available in this build");
         const port = parsePort(values.port ?? process.env["PORT"] ?? "4000");
-        return await handlers.serve({ dataDir, port, host: values.host ?? process.env["HOST"] ?? "127.0.0.1" });
+        return await runServe({ dataDir, port, host: values.host ?? process.env["HOST"] ?? "127.0.0.1" }, out);
       }
       case undefined:
         throw new UsageError("no command given");

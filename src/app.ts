@@ -1,0 +1,49 @@
+/**
+ * Wires the layers together: data directory -> validated records -> graph ->
+ * service -> GraphQL handler -> HTTP server. Fails before listening when the
+ * data does not validate, so a half-loaded graph is never served.
+ */
+import { loadKnowledgeBase } from "./loading/load.js";
+import { createKnowledge } from "./graph/knowledge.js";
+import { KnowledgeService } from "./service/knowledge-service.js";
+import { createGraphQLHandler } from "./http/graphql-handler.js";
+import { startServer } from "./http/server.js";
+import type { RunningServer } from "./http/server.js";
+
+export interface AppOptions {
+  readonly dataDir?: string;
+  readonly port: number;
+  readonly host: string;
+  readonly maxBodyBytes?: number;
+  readonly logError?: (error: unknown) => void;
+}
+
+export interface RunningApp extends RunningServer {
+  readonly service: KnowledgeService;
+}
+
+export function loadService(dataDir?: string): KnowledgeService {
+  return new KnowledgeService(createKnowledge(loadKnowledgeBase(dataDir)));
+}
+
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const service = loadService(options.dataDir);
+  const handler = await createGraphQLHandler(service, logError);
+  const stats = service.stats();
+  const server = await startServer(handler, {
+    port: options.port,
+    host: options.host,
+    maxBodyBytes: options.maxBodyBytes,
+    logError,
+    health: () => stats,
+  });
+  return {
+    ...server,
+    service,
+    close: async () => {
+      await server.close();
+      await handler.stop();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * `serve`: starts the GraphQL server on the given data, prints the URL, and on
+ * SIGTERM or SIGINT lets in-flight requests finish before exiting 0. Invalid
+ * data exits 1 with every problem listed, before anything listens.
+ */
+import { startApp } from "../app.js";
+import { DataValidationError, formatProblem } from "../loading/problems.js";
+import type { Output } from "./usage.js";
+
+export interface ServeOptions {
+  readonly dataDir: string;
+  readonly port: number;
+  readonly host: string;
+}
+
+export async function runServe(options: ServeOptions, out: Output): Promise<number> {
+  let app;
+  try {
+    app = await startApp({ ...options, logError: (error) => out.error(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`) });
+  } catch (error) {
+    if (error instanceof DataValidationError) {
+      for (const problem of error.problems) out.error(formatProblem(problem));
+      out.error(`\nNot serving: ${error.problems.length} problem(s) in ${options.dataDir}. Run \`npm run validate\` after fixing them.`);
+      return 1;
+    }
+    if (error instanceof Error && "code" in error && (error.code === "EADDRINUSE" || error.code === "EACCES")) {
+      out.error(`error: cannot listen on ${options.host}:${options.port} (${error.code}); choose another port with --port or PORT`);
+      return 1;
+    }
+    throw error;
+  }
+  const { entities, relations } = app.service.stats();
+  out.log(`Serving ${entities} entities and ${relations} relations`);
+  out.log(`GraphQL endpoint: ${app.graphqlUrl}`);
+  out.log(`Landing page:     ${app.origin}/`);
+
+  const running = app;
+  return new Promise<number>((resolve) => {
+    const stop = (signal: string) => {
+      out.log(`${signal} received: finishing in-flight requests, then exiting`);
+      running.close().then(
+        () => resolve(0),
+        (error: unknown) => {
+          out.error(`error while closing: ${String(error)}`);
+          resolve(1);
+        },
+      );
+    };
+    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+  });
+}

@@ -1,0 +1,63 @@
+/** Arguments of the list queries: entities, relations, the event timeline. */
+import { ArgsType, Field, ID, Int } from "type-graphql";
+import { EntityKindEnum, EventTypeEnum, RelationTypeEnum } from "../enums.js";
+import type { EntityKind, EventType, RelationType } from "../../model/ontology.js";
+import { IntRange, MaxItems, Text } from "./bounds.js";
+import { LIMITS } from "./limits.js";
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: LIMITS.pageSize.default, description: `Page size, 1 to ${LIMITS.pageSize.max}.` })
+  @IntRange(1, LIMITS.pageSize.max)
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: "Cursor to resume after (`pageInfo.endCursor` of the previous page)." })
+  @Text(LIMITS.text)
+  after?: string | null;
+}
+
+@ArgsType()
+export class EntitiesArgs extends PageArgs {
+  @Field(() => EntityKindEnum, { nullable: true, description: "Only entities of this kind." })
+  kind?: EntityKind | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `Text to find in ids, names and aliases, ignoring case, accents, apostrophes and hyphens (at most ${LIMITS.text} characters). Exact matches come first.`,
+  })
+  @Text(LIMITS.text)
+  search?: string | null;
+}
+
+@ArgsType()
+export class RelationsArgs extends PageArgs {
+  @Field(() => RelationTypeEnum, { nullable: true, description: "Only relations of this type." })
+  type?: RelationType | null;
+
+  @Field(() => ID, { nullable: true, description: "Only relations from this entity." })
+  @Text(LIMITS.text)
+  sourceId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only relations to this entity." })
+  @Text(LIMITS.text)
+  targetId?: string | null;
+}
+
+@ArgsType()
+export class EventsArgs {
+  @Field(() => String, { nullable: true, description: "Earliest date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD. Events whose date may fall on or after it are included." })
+  @Text(10)
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Latest date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD. Events whose date may fall on or before it are included." })
+  @Text(10)
+  to?: string | null;
+
+  @Field(() => [EventTypeEnum], { nullable: true, description: "Only events of these types." })
+  @MaxItems(LIMITS.listItems)
+  types?: EventType[] | null;
+
+  @Field(() => ID, { nullable: true, description: "Only events joined to this entity by some relation." })
+  @Text(LIMITS.text)
+  involving?: string | null;
+}

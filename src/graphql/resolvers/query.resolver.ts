@@ -1,0 +1,44 @@
+/** Root queries for looking things up: entities, relations, the timeline, sources. */
+import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { IdArgs } from "../args/id.args.js";
+import { EntitiesArgs, EventsArgs, RelationsArgs } from "../args/list.args.js";
+import type { GraphQLContext } from "../context.js";
+import { EntityConnection, RelationConnection } from "../types/connection.type.js";
+import { Entity } from "../types/entity.type.js";
+import { EventObject } from "../types/entity-kinds.type.js";
+import { RelationObject } from "../types/relation.type.js";
+import { SourceDocumentType } from "../types/source-document.type.js";
+import { toConnection } from "./connection.js";
+
+@Resolver()
+export class QueryResolver {
+  @Query(() => Entity, { description: "One entity by id; NOT_FOUND when there is none." })
+  entity(@Args(() => IdArgs) { id }: IdArgs, @Ctx() { service }: GraphQLContext) {
+    return service.entity(id);
+  }
+
+  @Query(() => EntityConnection, { description: "Entities, optionally of one kind and/or matching a search, one page at a time." })
+  entities(@Args(() => EntitiesArgs) args: EntitiesArgs, @Ctx() { service }: GraphQLContext) {
+    return toConnection(service.entities(args, args.first, args.after));
+  }
+
+  @Query(() => RelationObject, { description: "One relation by id; NOT_FOUND when there is none." })
+  relation(@Args(() => IdArgs) { id }: IdArgs, @Ctx() { service }: GraphQLContext) {
+    return service.relation(id);
+  }
+
+  @Query(() => RelationConnection, { description: "Relations, optionally of one type, from one entity and/or to one entity, one page at a time." })
+  relations(@Args(() => RelationsArgs) args: RelationsArgs, @Ctx() { service }: GraphQLContext) {
+    return toConnection(service.relations(args, args.first, args.after));
+  }
+
+  @Query(() => [EventObject], { description: "Events as a timeline, ordered by date (earliest possible day first), optionally filtered." })
+  events(@Args(() => EventsArgs) args: EventsArgs, @Ctx() { service }: GraphQLContext) {
+    return service.events(args);
+  }
+
+  @Query(() => [SourceDocumentType], { description: "The source documents the graph is built from." })
+  sources(@Ctx() { service }: GraphQLContext) {
+    return service.sources();
+  }
+}

@@ -1,0 +1,31 @@
+/** Builds the executable GraphQL schema from the type-graphql classes. */
+import { buildSchemaSync } from "type-graphql";
+import type { GraphQLSchema } from "graphql";
+import { checkBounds } from "./args/bounds.js";
+import { EntityResolver } from "./resolvers/entity.resolver.js";
+import { ENTITY_KIND_RESOLVERS } from "./resolvers/entity-kinds.resolver.js";
+import { EvidenceResolver, RelationResolver, SourceDocumentResolver } from "./resolvers/provenance.resolver.js";
+import { QueryResolver } from "./resolvers/query.resolver.js";
+import { TraversalResolver } from "./resolvers/traversal.resolver.js";
+import { ENTITY_OBJECT_TYPES } from "./types/entity-kinds.type.js";
+
+let schema: GraphQLSchema | undefined;
+
+/** The schema is built once per process; type-graphql's metadata is global anyway. */
+export function buildGraphQLSchema(): GraphQLSchema {
+  schema ??= buildSchemaSync({
+    resolvers: [
+      QueryResolver,
+      TraversalResolver,
+      EntityResolver,
+      ...ENTITY_KIND_RESOLVERS,
+      RelationResolver,
+      EvidenceResolver,
+      SourceDocumentResolver,
+    ],
+    orphanedTypes: [...ENTITY_OBJECT_TYPES],
+    validateFn: (argValue) => checkBounds(argValue),
+    emitSchemaFile: false,
+  });
+  return schema;
+}

@@ -1,0 +1,50 @@
+/** Cursor connections for paginated lists of entities and relations. */
+import { Field, Int, ObjectType } from "type-graphql";
+import type { ClassType } from "type-graphql";
+import { Entity } from "./entity.type.js";
+import { RelationObject } from "./relation.type.js";
+
+@ObjectType("PageInfo", { description: "Where a page sits in the whole list." })
+export class PageInfo {
+  @Field(() => Boolean, { description: "Whether items follow this page." })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: "Whether items precede this page." })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the first item on the page." })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the last item; pass it as `after` for the next page." })
+  endCursor!: string | null;
+}
+
+function connectionTypes<T extends object>(name: string, nodeType: ClassType<T> | (abstract new () => T), what: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
+  class Edge {
+    @Field(() => String, { description: "Opaque cursor of this item; pass it as `after` to resume after it." })
+    cursor!: string;
+
+    @Field(() => nodeType, { description: `The ${what}.` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${what}s.` })
+  class Connection {
+    @Field(() => [Edge], { description: "The items with their cursors." })
+    edges!: Edge[];
+
+    @Field(() => [nodeType], { description: "The items alone." })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: "Position of this page." })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: `How many ${what}s match, over all pages.` })
+    totalCount!: number;
+  }
+  return Connection;
+}
+
+export const EntityConnection = connectionTypes("Entity", Entity, "entity");
+export const RelationConnection = connectionTypes("Relation", RelationObject, "relation");

@@ -1,0 +1,19 @@
+/** Provenance of one fact: the document, a verbatim excerpt and who said it. */
+import { Field, ObjectType } from "type-graphql";
+import { SourceDocumentType } from "./source-document.type.js";
+import { Entity } from "./entity.type.js";
+
+@ObjectType("Evidence", { description: "Where a fact comes from: a verbatim excerpt of a source document and who, in it, said so." })
+export class EvidenceType {
+  @Field(() => SourceDocumentType, { description: "The document the excerpt is quoted from." })
+  document!: SourceDocumentType;
+
+  @Field(() => String, { description: "A short verbatim excerpt (a phrase or one sentence)." })
+  excerpt!: string;
+
+  @Field(() => String, { description: "Who said it, in the document's terms, e.g. 'Iraqi military officials told The Associated Press'; 'the article' for the document's own voice." })
+  attribution!: string;
+
+  @Field(() => [Entity], { description: "The entities the attribution names, where they are in the graph." })
+  attributedTo!: Entity[];
+}

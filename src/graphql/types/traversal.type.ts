@@ -1,0 +1,72 @@
+/** Results of traversals: subgraphs, paths and retaliation chains. */
+import { Field, Int, ObjectType } from "type-graphql";
+import { WalkDirectionEnum } from "../enums.js";
+import { Entity } from "./entity.type.js";
+import { EventObject } from "./entity-kinds.type.js";
+import { RelationObject } from "./relation.type.js";
+
+@ObjectType("SubgraphNode", { description: "An entity in a subgraph with its distance from the centre." })
+export class SubgraphNode {
+  @Field(() => Int, { description: "Hops from the centre (0 for the centre)." })
+  depth!: number;
+
+  @Field(() => Entity, { description: "The entity." })
+  entity!: Entity;
+}
+
+@ObjectType("Subgraph", { description: "A subgraph: entities and the relations among them." })
+export class Subgraph {
+  @Field(() => [SubgraphNode], { description: "Entities in breadth-first order, the centre first." })
+  nodes!: SubgraphNode[];
+
+  @Field(() => [RelationObject], { description: "Every relation of the requested types between two of the entities." })
+  edges!: RelationObject[];
+
+  @Field(() => Boolean, { description: "True when entities were left out because of `limit`." })
+  truncated!: boolean;
+}
+
+@ObjectType("PathStep", { description: "One step of a path: from an entity, along a relation, to the next entity." })
+export class PathStep {
+  @Field(() => Entity, { description: "Where the step starts." })
+  from!: Entity;
+
+  @Field(() => RelationObject, { description: "The relation walked." })
+  relation!: RelationObject;
+
+  @Field(() => Entity, { description: "Where the step ends." })
+  to!: Entity;
+
+  @Field(() => WalkDirectionEnum, { description: "FORWARD when walked from the relation's source to its target, BACKWARD when against it." })
+  direction!: string;
+}
+
+@ObjectType("Path", { description: "A path between two entities." })
+export class PathObject {
+  @Field(() => Int, { description: "Number of steps (relations)." })
+  length!: number;
+
+  @Field(() => [Entity], { description: "Entities along the path, from start to end." })
+  nodes!: Entity[];
+
+  @Field(() => [PathStep], { description: "The steps, in order." })
+  steps!: PathStep[];
+}
+
+@ObjectType("RetaliationChain", { description: "Events linked to an event by RETALIATES_FOR, before and after it." })
+export class RetaliationChain {
+  @Field(() => EventObject, { description: "The event asked about." })
+  event!: EventObject;
+
+  @Field(() => [EventObject], { description: "Every event in the chain, the one asked about included, in date order." })
+  events!: EventObject[];
+
+  @Field(() => [EventObject], { description: "Events it answered, directly or through others, in date order." })
+  before!: EventObject[];
+
+  @Field(() => [EventObject], { description: "Events that answered it, directly or through others, in date order." })
+  after!: EventObject[];
+
+  @Field(() => [RelationObject], { description: "The RETALIATES_FOR relations among the chain's events." })
+  relations!: RelationObject[];
+}

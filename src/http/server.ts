@@ -1,0 +1,149 @@
+/**
+ * The thin HTTP adapter: a node:http server that routes `/graphql` to the
+ * GraphQL handler, serves the offline landing page at `/` and a health check
+ * at `/health`, bounds request bodies, and closes gracefully.
+ */
+import { createServer } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { GraphQLHandler } from "./graphql-handler.js";
+import { landingPage } from "./landing-page.js";
+
+export interface ServerOptions {
+  readonly port: number;
+  readonly host: string;
+  /** Largest accepted request body in bytes; default 64 KiB. */
+  readonly maxBodyBytes?: number;
+  /** Counts reported by /health. */
+  readonly health: () => Record<string, unknown>;
+  readonly logError: (error: unknown) => void;
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:4000 */
+  readonly origin: string;
+  /** e.g. http://127.0.0.1:4000/graphql */
+  readonly graphqlUrl: string;
+  /** Stops accepting connections, lets in-flight requests finish, then resolves. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}) {
+  const body = JSON.stringify(payload);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), ...headers });
+  res.end(body);
+}
+
+function sendError(res: ServerResponse, error: HttpError) {
+  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+}
+
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > maxBytes) throw new HttpError(413, "PAYLOAD_TOO_LARGE", `Request body is larger than ${maxBytes} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw new HttpError(413, "PAYLOAD_TOO_LARGE", `Request body is larger than ${maxBytes} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function isJson(req: IncomingMessage): boolean {
+  const type = req.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
+  return type === "application/json" || (type?.endsWith("+json") ?? false);
+}
+
+export async function startServer(handler: GraphQLHandler, options: ServerOptions): Promise<RunningServer> {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const method = req.method ?? "GET";
+    if (url.pathname === "/graphql") {
+      if (method !== "GET" && method !== "POST") {
+        throw Object.assign(new HttpError(405, "METHOD_NOT_ALLOWED", "Use GET or POST for /graphql"), { allow: "GET, POST" });
+      }
+      let body: unknown;
+      if (method === "POST") {
+        const text = await readBody(req, maxBodyBytes);
+        if (isJson(req) && text.trim() !== "") {
+          try {
+            body = JSON.parse(text);
+          } catch (error) {
+            throw new HttpError(400, "BAD_REQUEST", `Malformed JSON body: ${(error as Error).message}`);
+          }
+        }
+      }
+      const response = await handler.handle({ method, headers: req.headers, search: url.search.slice(1), body });
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(response.body);
+      return;
+    }
+    if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "METHOD_NOT_ALLOWED", `Use GET for ${url.pathname}`);
+    if (url.pathname === "/") {
+      const html = landingPage();
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(html) });
+      res.end(method === "HEAD" ? undefined : html);
+      return;
+    }
+    if (url.pathname === "/health") {
+      sendJson(res, 200, { status: "ok", ...options.health() });
+      return;
+    }
+    throw new HttpError(404, "NOT_FOUND", `No route ${url.pathname}; the GraphQL endpoint is /graphql`);
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (error instanceof HttpError) {
+        if ("allow" in error) res.setHeader("allow", String(error.allow));
+        sendError(res, error);
+        // Do not read the rest of an oversized body; close the connection instead.
+        if (error.status === 413) res.once("finish", () => req.destroy());
+        return;
+      }
+      options.logError(error);
+      sendError(res, new HttpError(500, "INTERNAL_SERVER_ERROR", "Internal server error"));
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+  const origin = `http://${host}:${port}`;
+
+  return {
+    origin,
+    graphqlUrl: `${origin}/graphql`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * The knowledge service: every question the API and the command line can ask
+ * of the graph, as plain method calls. It resolves ids to records, applies
+ * filters and pagination, and wraps the traversal algorithms; it knows nothing
+ * of GraphQL or HTTP.
+ */
+import {
+  allShortestPaths,
+  kShortestPaths,
+  neighborhood,
+  retaliationChain,
+  shortestPath,
+} from "../algorithms/index.js";
+import type { Direction, Path } from "../algorithms/index.js";
+import { BadInputError, NotFoundError } from "../errors.js";
+import type { Knowledge } from "../graph/knowledge.js";
+import { parsePartialDate } from "../model/dates.js";
+import type { EntityKind, EventType, RelationType } from "../model/ontology.js";
+import type { DateRecord, EntityRecord, Evidence, RelationRecord, SourceDocument } from "../model/records.js";
+import { paginate } from "./pagination.js";
+import type { Page } from "./pagination.js";
+import type { DateView, PathView, RetaliationChainView, SubgraphView } from "./views.js";
+
+export interface WalkArgs {
+  readonly relationTypes?: readonly RelationType[] | null | undefined;
+  readonly direction?: Direction | null | undefined;
+}
+
+export interface TimelineFilter {
+  /** Earliest day (inclusive), as YYYY, YYYY-MM or YYYY-MM-DD. */
+  readonly from?: string | null | undefined;
+  /** Latest day (inclusive), as YYYY, YYYY-MM or YYYY-MM-DD. */
+  readonly to?: string | null | undefined;
+  readonly types?: readonly EventType[] | null | undefined;
+  /** Only events joined to this entity by some relation. */
+  readonly involving?: string | null | undefined;
+}
+
+function dateBound(argument: "from" | "to", value: string): string {
+  const parsed = parsePartialDate(value);
+  if (typeof parsed === "string" || parsed.precision === "RANGE") {
+    throw new BadInputError(argument, `must be a date as YYYY, YYYY-MM or YYYY-MM-DD (got "${value}")`);
+  }
+  return argument === "from" ? parsed.earliest : parsed.latest;
+}
+
+export class KnowledgeService {
+  constructor(private readonly knowledge: Knowledge) {}
+
+  private get graph() {
+    return this.knowledge.graph;
+  }
+
+  /** Sizes of the loaded graph. */
+  stats(): { entities: number; relations: number; sources: number } {
+    return { entities: this.graph.order, relations: this.graph.size, sources: this.knowledge.sources.size };
+  }
+
+  entity(id: string): EntityRecord {
+    if (!this.graph.hasNode(id)) throw new NotFoundError("entity", id);
+    return this.graph.getNodeAttribute(id, "record");
+  }
+
+  relation(id: string): RelationRecord {
+    if (!this.graph.hasEdge(id)) throw new NotFoundError("relation", id);
+    return this.graph.getEdgeAttribute(id, "record");
+  }
+
+  source(id: string): SourceDocument {
+    const source = this.knowledge.sources.get(id);
+    if (!source) throw new NotFoundError("source document", id);
+    return source;
+  }
+
+  sources(): SourceDocument[] {
+    return [...this.knowledge.sources.values()];
+  }
+
+  /** Entities by kind and/or name search (ids, names and aliases; see Lookups.search). */
+  entities(filter: { kind?: EntityKind | null; search?: string | null }, first: number, after?: string | null): Page<EntityRecord> {
+    const { lookups } = this.knowledge;
+    let ids: readonly string[];
+    if (filter.search != null) {
+      ids = lookups.search(filter.search);
+      if (filter.kind != null) ids = ids.filter((id) => this.graph.getNodeAttribute(id, "kind") === filter.kind);
+    } else if (filter.kind != null) {
+      ids = lookups.ofKind(filter.kind);
+    } else {
+      ids = this.graph.nodes();
+    }
+    return paginate(ids, first, after).mapped((id) => this.entity(id));
+  }
+
+  /** Entities whose name, alias or id equals `text` once normalised. */
+  entitiesNamed(text: string): EntityRecord[] {
+    return this.knowledge.lookups.byName(text).map((id) => this.entity(id));
+  }
+
+  relations(filter: { type?: RelationType | null; sourceId?: string | null; targetId?: string | null }, first: number, after?: string | null): Page<RelationRecord> {
+    const { sourceId, targetId, type } = filter;
+    if (sourceId != null) this.entity(sourceId);
+    if (targetId != null) this.entity(targetId);
+    let edges: string[];
+    if (sourceId != null && targetId != null) edges = this.graph.directedEdges(sourceId, targetId);
+    else if (sourceId != null) edges = this.graph.outEdges(sourceId);
+    else if (targetId != null) edges = this.graph.inEdges(targetId);
+    else edges = this.graph.edges();
+    if (type != null) edges = edges.filter((e) => this.graph.getEdgeAttribute(e, "type") === type);
+    return paginate(edges, first, after).mapped((e) => this.relation(e));
+  }
+
+  /** Relations touching an entity: outgoing (FORWARD), incoming (BACKWARD) or both. */
+  relationsOf(id: string, args: WalkArgs = {}): RelationRecord[] {
+    this.entity(id);
+    const direction = args.direction ?? "either";
+    const edges =
+      direction === "forward" ? this.graph.outEdges(id) : direction === "backward" ? this.graph.inEdges(id) : this.graph.edges(id);
+    const types = args.relationTypes && args.relationTypes.length > 0 ? new Set<string>(args.relationTypes) : null;
+    return edges
+      .filter((e) => types === null || types.has(this.graph.getEdgeAttribute(e, "type")))
+      .map((e) => this.relation(e));
+  }
+
+  /** Entities at the other end of `relationsOf`, each once, in relation order. */
+  neighborsOf(id: string, args: WalkArgs = {}): EntityRecord[] {
+    const seen = new Set<string>();
+    for (const r of this.relationsOf(id, args)) {
+      const other = r.source === id ? r.target : r.source;
+      seen.add(other);
+    }
+    return [...seen].map((n) => this.entity(n));
+  }
+
+  /** Events as a timeline, ordered by earliest possible date, then id. */
+  events(filter: TimelineFilter = {}): EntityRecord[] {
+    const from = filter.from != null ? dateBound("from", filter.from) : null;
+    const to = filter.to != null ? dateBound("to", filter.to) : null;
+    if (from !== null && to !== null && from > to) throw new BadInputError("to", `must not be before from (${filter.from} > ${filter.to})`);
+    const types = filter.types && filter.types.length > 0 ? new Set<string>(filter.types) : null;
+    const involved = filter.involving != null ? new Set(this.graph.neighbors(this.entity(filter.involving).id)) : null;
+    return this.knowledge.lookups.datedIds
+      .filter((id) => {
+        const node = this.graph.getNodeAttributes(id);
+        if (node.record.kind !== "Event" || node.date === null) return false;
+        if (from !== null && node.date.latest < from) return false;
+        if (to !== null && node.date.earliest > to) return false;
+        if (types !== null && !types.has(node.record.eventType)) return false;
+        return involved === null || involved.has(id);
+      })
+      .map((id) => this.entity(id));
+  }
+
+  /** The parsed date of a date record, with its precision and inference note. */
+  dateView(date: DateRecord): DateView {
+    const parsed = parsePartialDate(date.value);
+    if (typeof parsed === "string") throw new Error(`unvalidated date: ${parsed}`);
+    return {
+      ...parsed,
+      asWritten: date.asWritten ?? null,
+      yearInferred: date.yearInferred !== undefined,
+      yearInference: date.yearInferred ?? null,
+    };
+  }
+
+  attributedTo(evidence: Evidence): EntityRecord[] {
+    return (evidence.attributedTo ?? []).map((id) => this.entity(id));
+  }
+
+  neighborhood(id: string, args: WalkArgs & { depth: number; limit: number }): SubgraphView {
+    const result = neighborhood(this.graph, id, { ...args, relationTypes: args.relationTypes ?? undefined, direction: args.direction ?? undefined });
+    return {
+      nodes: result.nodes.map((n) => ({ depth: n.depth, entity: this.entity(n.id) })),
+      edges: result.edges.map((e) => this.relation(e)),
+      truncated: result.truncated,
+    };
+  }
+
+  shortestPath(from: string, to: string, args: WalkArgs = {}): PathView | null {
+    this.requireEndpoints(from, to);
+    const path = shortestPath(this.graph, from, to, this.walkOptions(args));
+    return path === null ? null : this.pathView(path);
+  }
+
+  allShortestPaths(from: string, to: string, args: WalkArgs & { limit: number }): PathView[] {
+    this.requireEndpoints(from, to);
+    return allShortestPaths(this.graph, from, to, { ...this.walkOptions(args), limit: args.limit }).map((p) => this.pathView(p));
+  }
+
+  paths(from: string, to: string, args: WalkArgs & { maxLength: number; limit: number }): PathView[] {
+    this.requireEndpoints(from, to);
+    return kShortestPaths(this.graph, from, to, { ...this.walkOptions(args), maxLength: args.maxLength, limit: args.limit }).map((p) =>
+      this.pathView(p),
+    );
+  }
+
+  retaliationChain(eventId: string): RetaliationChainView {
+    const event = this.entity(eventId);
+    if (event.kind !== "Event") throw new BadInputError("eventId", `"${eventId}" is a ${event.kind}, not an Event`);
+    const chain = retaliationChain(this.graph, eventId, { dateOf: (id) => this.graph.getNodeAttribute(id, "date")?.earliest ?? null });
+    const toRecords = (ids: readonly string[]) => ids.map((id) => this.entity(id));
+    return {
+      event,
+      events: toRecords(chain.events),
+      before: toRecords(chain.before),
+      after: toRecords(chain.after),
+      relations: chain.edges.map((e) => this.relation(e)),
+    };
+  }
+
+  private requireEndpoints(from: string, to: string): void {
+    if (!this.graph.hasNode(from)) throw new NotFoundError("entity", from);
+    if (!this.graph.hasNode(to)) throw new NotFoundError("entity", to);
+  }
+
+  private walkOptions(args: WalkArgs) {
+    return { relationTypes: args.relationTypes ?? undefined, direction: args.direction ?? undefined };
+  }
+
+  private pathView(path: Path): PathView {
+    return {
+      length: path.steps.length,
+      nodes: path.nodes.map((id) => this.entity(id)),
+      steps: path.steps.map((s) => ({
+        from: this.entity(s.from),
+        relation: this.relation(s.edge),
+        to: this.entity(s.to),
+        direction: s.reversed ? "BACKWARD" : "FORWARD",
+      })),
+    };
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * What the service hands to its callers: records plus the derived values they
+ * need (parsed dates, paths and subgraphs resolved to records).
+ */
+import type { DatePrecision } from "../model/dates.js";
+import type { EntityRecord, RelationRecord } from "../model/records.js";
+
+export interface DateView {
+  readonly value: string;
+  readonly precision: DatePrecision;
+  readonly earliest: string;
+  readonly latest: string;
+  readonly asWritten: string | null;
+  readonly yearInferred: boolean;
+  readonly yearInference: string | null;
+}
+
+export interface SubgraphView {
+  readonly nodes: Array<{ readonly depth: number; readonly entity: EntityRecord }>;
+  readonly edges: RelationRecord[];
+  readonly truncated: boolean;
+}
+
+export type WalkDirection = "FORWARD" | "BACKWARD";
+
+export interface PathStepView {
+  readonly from: EntityRecord;
+  readonly relation: RelationRecord;
+  readonly to: EntityRecord;
+  /** FORWARD when the relation was walked from its source to its target. */
+  readonly direction: WalkDirection;
+}
+
+export interface PathView {
+  readonly length: number;
+  readonly nodes: EntityRecord[];
+  readonly steps: PathStepView[];
+}
+
+export interface RetaliationChainView {
+  readonly event: EntityRecord;
+  /** Every event in the chain, the queried one included, in date order. */
+  readonly events: EntityRecord[];
+  /** Events the queried event answered, directly or through others, in date order. */
+  readonly before: EntityRecord[];
+  /** Events that answered the queried event, directly or through others, in date order. */
+  readonly after: EntityRecord[];
+  readonly relations: RelationRecord[];
+}
