@@ -27,5 +27,8 @@ export function buildGraphQLSchema(): GraphQLSchema {
     validateFn: (argValue) => checkBounds(argValue),
     emitSchemaFile: false,
   });
+  const query = schema.getQueryType();
+  // type-graphql has no option to describe the root type itself.
+  if (query) query.description = "Read-only queries over the conflict knowledge graph: lookups, the timeline and traversals.";
   return schema;
 }
