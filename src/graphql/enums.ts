@@ -135,10 +135,12 @@ export const MediaTypeEnum = describedEnum("MediaType", "What kind of media sour
 });
 
 export const InstrumentTypeEnum = describedEnum("InstrumentType", "What kind of legal instrument it is.", INSTRUMENT_TYPES, {
-  CONSTITUTIONAL_PROVISION: "A provision of a constitution.",
+  CONSTITUTION: "A constitution as a whole.",
+  CONSTITUTIONAL_PROVISION: "A provision of a constitution (e.g. Article II).",
   STATUTE: "A law.",
   AUTHORIZATION: "An authorization for the use of military force.",
   INTERNATIONAL_AGREEMENT: "An international agreement.",
+  LEGAL_PRINCIPLE: "A principle of law, e.g. the right of self-defense under international law.",
 });
 
 export const ClaimMeasureEnum = describedEnum("ClaimMeasure", "What a claim counts.", CLAIM_MEASURES, {

@@ -65,8 +65,16 @@ export const RELATION_TYPES = {
     signatures: [{ from: ["Event"], to: [...ARMED_GROUPS, "Government", "Official", ...SITES] }],
   },
   RETALIATES_FOR: {
-    description: "The source event was a response to the target event.",
+    description: "The source event was a retaliation for, or military response to, the target event.",
     signatures: [{ from: ["Event"], to: ["Event"] }],
+  },
+  RESPONDS_TO: {
+    description: "The source event followed from the target event without being a retaliation (e.g. a group formed after a capture).",
+    signatures: [{ from: ["Event"], to: ["Event"] }],
+  },
+  INVOLVES: {
+    description: "The source event concerned the target actor (a founding, an integration, a capture) where no more specific relation applies.",
+    signatures: [{ from: ["Event"], to: ACTORS }],
   },
   CONDEMNS: {
     description: "The source publicly condemned the target event.",
@@ -105,11 +113,17 @@ export const RELATION_TYPES = {
     signatures: [{ from: ["Militia", "UmbrellaGroup", "Organization"], to: ["UmbrellaGroup", "PoliticalBloc", "Organization"] }],
   },
   PART_OF: {
-    description: "The source is a component of the target: a body of a government or force, or an event within a series.",
+    description:
+      "The source is a component of the target: a body of a government or force, a bloc in a parliament, a provision of a law, or an event within a series.",
     signatures: [
-      { from: ["Organization", "UmbrellaGroup"], to: ["Organization", "Government"] },
+      { from: ["Organization", "UmbrellaGroup", "PoliticalBloc"], to: ["Organization", "Government"] },
+      { from: ["LegalInstrument"], to: ["LegalInstrument"] },
       { from: ["Event"], to: ["Event"] },
     ],
+  },
+  LEADS: {
+    description: "The source leads the target (e.g. the U.S.-led coalition).",
+    signatures: [{ from: ["Government", "Organization", "Official"], to: ["Organization", "Militia", "UmbrellaGroup"] }],
   },
   HOLDS_OFFICE_IN: {
     description: "The source person holds (or held) an office or command in the target; the role says which.",
@@ -120,8 +134,11 @@ export const RELATION_TYPES = {
     signatures: [{ from: ["Official"], to: ["Official", "Government", "Organization", "Militia", "UmbrellaGroup"] }],
   },
   LOCATED_IN: {
-    description: "The source site lies in or near the target site or place; the role says which.",
-    signatures: [{ from: SITES, to: SITES }],
+    description: "The source site lies in or near the target site or place, or the source body is based there; the role says which.",
+    signatures: [
+      { from: SITES, to: SITES },
+      { from: ["MediaSource", "Organization"], to: ["Place"] },
+    ],
   },
   OCCURRED_AT: {
     description: "The source event took place at or near the target site or place.",
@@ -134,6 +151,10 @@ export const RELATION_TYPES = {
   BUILT: {
     description: "The source actor built the target site.",
     signatures: [{ from: ["Government", "Organization", "Militia"], to: ["Base"] }],
+  },
+  AFFILIATED_WITH: {
+    description: "The source media channel is affiliated with, or used by, the target group.",
+    signatures: [{ from: ["MediaSource"], to: ["Militia", "UmbrellaGroup", "PoliticalBloc", "Government", "Organization"] }],
   },
   REPORTED_BY: {
     description: "The source event or statement was reported by the target.",
@@ -188,7 +209,7 @@ export const FACILITY_TYPES = ["AIR_BASE", "MILITARY_BASE", "AIRPORT", "DIPLOMAT
 export const PLACE_TYPES = ["COUNTRY", "REGION", "CITY", "DISTRICT", "BORDER_CROSSING", "OIL_FIELD"] as const;
 export const ORGANIZATION_TYPES = ["GOVERNMENT_BODY", "ARMED_FORCE", "INTELLIGENCE_AGENCY", "LEGISLATIVE_BODY", "MILITARY_COALITION", "NETWORK"] as const;
 export const MEDIA_TYPES = ["NEWS_AGENCY", "MONITOR", "MEDIA_OUTLETS", "SOCIAL_MEDIA_CHANNELS", "UNNAMED_SOURCES"] as const;
-export const INSTRUMENT_TYPES = ["CONSTITUTIONAL_PROVISION", "STATUTE", "AUTHORIZATION", "INTERNATIONAL_AGREEMENT"] as const;
+export const INSTRUMENT_TYPES = ["CONSTITUTION", "CONSTITUTIONAL_PROVISION", "STATUTE", "AUTHORIZATION", "INTERNATIONAL_AGREEMENT", "LEGAL_PRINCIPLE"] as const;
 
 /** What a quantitative claim counts. */
 export const CLAIM_MEASURES = ["KILLED", "WOUNDED", "CASUALTIES", "ROCKETS", "DRONES", "ATTACKS", "TARGETS", "SEATS", "MEMBER_GROUPS"] as const;

@@ -127,6 +127,8 @@ export type FacilityType =
 export type RelationType =
   /** The source statement concerns the target event. */
   | 'ABOUT'
+  /** The source media channel is affiliated with, or used by, the target group. */
+  | 'AFFILIATED_WITH'
   /** The event struck or was aimed at the target (a group, a site, a person or a force). */
   | 'ATTACKS'
   /** The source trains, arms, funds, directs or otherwise supports the target. */
@@ -145,19 +147,23 @@ export type RelationType =
   | 'HOLDS_OFFICE_IN'
   /** The source shot down, foiled or otherwise intercepted (part of) the target attack. */
   | 'INTERCEPTED'
+  /** The source event concerned the target actor (a founding, an integration, a capture) where no more specific relation applies. */
+  | 'INVOLVES'
   /** The source person or body issued the target statement. */
   | 'ISSUED'
   /** The source publicly defended or justified the target event. */
   | 'JUSTIFIES'
   /** The source person was killed in the target event. */
   | 'KILLED_IN'
-  /** The source site lies in or near the target site or place; the role says which. */
+  /** The source leads the target (e.g. the U.S.-led coalition). */
+  | 'LEADS'
+  /** The source site lies in or near the target site or place, or the source body is based there; the role says which. */
   | 'LOCATED_IN'
   /** The source group belongs to the target umbrella group, bloc or coalition. */
   | 'MEMBER_OF'
   /** The source event took place at or near the target site or place. */
   | 'OCCURRED_AT'
-  /** The source is a component of the target: a body of a government or force, or an event within a series. */
+  /** The source is a component of the target: a body of a government or force, a bloc in a parliament, a provision of a law, or an event within a series. */
   | 'PART_OF'
   /** The source vowed to retaliate for the target event. */
   | 'PLEDGES_RETALIATION'
@@ -165,7 +171,9 @@ export type RelationType =
   | 'QUESTIONS'
   /** The source event or statement was reported by the target. */
   | 'REPORTED_BY'
-  /** The source event was a response to the target event. */
+  /** The source event followed from the target event without being a retaliation (e.g. a group formed after a capture). */
+  | 'RESPONDS_TO'
+  /** The source event was a retaliation for, or military response to, the target event. */
   | 'RETALIATES_FOR'
   /** The source person is a spokesperson for the target person or body. */
   | 'SPEAKS_FOR'

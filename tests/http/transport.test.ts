@@ -23,6 +23,9 @@ afterAll(() => server.close());
 const postJson = (body: string, headers: Record<string, string> = {}) =>
   server.request("/graphql", { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
 
+type ErrorBody = { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+const firstError = async (response: Response) => ((await response.json()) as ErrorBody).errors[0]!;
+
 async function expectHealthy() {
   const response = await postJson(JSON.stringify({ query: "{ entity(id: \"kataib-hezbollah\") { name } }" }));
   expect(response.status).toBe(200);
@@ -119,19 +122,19 @@ describe("malformed and unsafe requests get a 4xx with a named code, and the ser
   it("rejects an unknown field with GRAPHQL_VALIDATION_FAILED", async () => {
     const response = await postJson(JSON.stringify({ query: "{ entity(id: \"iran-government\") { nmae } }" }));
     expect(response.status).toBe(400);
-    expect((await response.json()).errors[0].extensions).toEqual({ code: "GRAPHQL_VALIDATION_FAILED" });
+    expect((await firstError(response)).extensions).toEqual({ code: "GRAPHQL_VALIDATION_FAILED" });
   });
 
   it("rejects variables of the wrong type with BAD_USER_INPUT", async () => {
     const response = await postJson(JSON.stringify({ query: "query($d: Int!) { neighborhood(id: \"iran-government\", depth: $d) { truncated } }", variables: { d: "two" } }));
     expect(response.status).toBe(400);
-    expect((await response.json()).errors[0].extensions).toEqual({ code: "BAD_USER_INPUT" });
+    expect((await firstError(response)).extensions).toEqual({ code: "BAD_USER_INPUT" });
   });
 
   it("rejects an unknown operation name", async () => {
     const response = await postJson(JSON.stringify({ query: "query A { __typename }", operationName: "B" }));
     expect(response.status).toBe(400);
-    expect((await response.json()).errors[0].message).toBe('Unknown operation named "B".');
+    expect((await firstError(response)).message).toBe('Unknown operation named "B".');
   });
 });
 

@@ -1,0 +1,92 @@
+/**
+ * Tiny hand-built graphs for the traversal specs, written as arrows:
+ *
+ *   graph("a -[e1:ALLY]-> b", "b -[e2:ATTACKS]-> c", "z")
+ *
+ * builds nodes a, b, c, z (in order of first mention) and the edges e1 and e2
+ * (in the order given). A line with no arrow just adds a node.
+ */
+import { MultiDirectedGraph } from "graphology";
+
+export interface NodeAttributes {
+  date?: string;
+}
+
+export interface EdgeAttributes {
+  type: string;
+}
+
+export type TestGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+const ARROW = /^\s*(\S+)\s+-\[(\S+):(\S+)\]->\s+(\S+)\s*$/;
+
+export function graph(...lines: string[]): TestGraph {
+  const g: TestGraph = new MultiDirectedGraph();
+  for (const line of lines) {
+    const match = ARROW.exec(line);
+    if (match === null) {
+      if (!/^\S+$/.test(line)) throw new Error(`Not an arrow or a node: "${line}"`);
+      g.mergeNode(line);
+      continue;
+    }
+    const [, source, key, type, target] = match as unknown as [string, string, string, string, string];
+    g.mergeNode(source);
+    g.mergeNode(target);
+    g.addEdgeWithKey(key, source, target, { type });
+  }
+  return g;
+}
+
+/** Events with dates: `dated(g, { a: "2020-01-03", b: null })`. */
+export function dated(g: TestGraph, dates: Record<string, string | null>): TestGraph {
+  for (const [node, date] of Object.entries(dates)) {
+    g.mergeNode(node);
+    if (date !== null) g.setNodeAttribute(node, "date", date);
+  }
+  return g;
+}
+
+export const dateOf = (g: TestGraph) => (node: string) => g.getNodeAttribute(node, "date") ?? null;
+
+/** A path written compactly: "a -e1-> b <-e2- c" (an arrow pointing left was walked reversed). */
+export function describePath(path: { nodes: string[]; steps: Array<{ edge: string; reversed: boolean }> }): string {
+  let text = path.nodes[0] ?? "";
+  path.steps.forEach((step, i) => {
+    text += step.reversed ? ` <-${step.edge}- ` : ` -${step.edge}-> `;
+    text += path.nodes[i + 1] ?? "?";
+  });
+  return text;
+}
+
+/** A small deterministic PRNG (mulberry32) so random graphs are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A random multigraph with parallel edges and self-loops; node keys n0..n{order-1}, edge keys r0..r{size-1}. */
+export function randomGraph(seed: number, order: number, size: number, types = ["A", "B", "C"]): TestGraph {
+  const random = seededRandom(seed);
+  const pick = (n: number) => Math.floor(random() * n);
+  const g: TestGraph = new MultiDirectedGraph();
+  for (let i = 0; i < order; i++) g.addNode(`n${i}`);
+  for (let i = 0; i < size; i++) {
+    const roll = random();
+    let source = `n${pick(order)}`;
+    let target = `n${pick(order)}`;
+    if (roll < 0.03) target = source;
+    else if (roll < 0.1 && i > 0) {
+      const twin = `r${pick(i)}`;
+      source = g.source(twin);
+      target = g.target(twin);
+    }
+    g.addEdgeWithKey(`r${i}`, source, target, { type: types[pick(types.length)]! });
+  }
+  return g;
+}
