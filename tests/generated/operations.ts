@@ -206,31 +206,31 @@ export type BackedByQueryVariables = Exact<{
 
 
 export type BackedByQuery = { entity:
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind, backs: Array<
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Government', id: string, name: string, kind: EntityKind, backs: Array<
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+    | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+    | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+    | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
    };
 
 export type RetaliationQueryVariables = Exact<{
@@ -239,18 +239,18 @@ export type RetaliationQueryVariables = Exact<{
 
 
 export type RetaliationQuery = { entity:
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null }, retaliatesFor: Array<{ id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } }>, retaliatedBy: Array<{ id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } }> }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Event', id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null }, retaliatesFor: Array<{ __typename: 'Event', id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } }>, retaliatedBy: Array<{ __typename: 'Event', id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } }> }
+    | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+    | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+    | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+    | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+    | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
    };
 
 export type ReactionsQueryVariables = Exact<{
@@ -259,32 +259,32 @@ export type ReactionsQueryVariables = Exact<{
 
 
 export type ReactionsQuery = { entity:
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Base', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -299,32 +299,32 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Event', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -339,32 +339,32 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Government', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -379,32 +379,32 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -419,32 +419,32 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -459,32 +459,32 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Militia', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -499,32 +499,32 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Official', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -539,32 +539,32 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Organization', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -579,32 +579,32 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Place', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -619,32 +619,32 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -659,32 +659,32 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Statement', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -699,32 +699,32 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -747,8 +747,8 @@ export type CasualtyClaimsQueryVariables = Exact<{
 
 
 export type CasualtyClaimsQuery = { entity:
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind, casualtyClaims: Array<{ measure: ClaimMeasure, qualifier: ClaimQualifier, count: number | null, subject: string, note: string | null, evidence: { excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+    | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Event', id: string, name: string, kind: EntityKind, casualtyClaims: Array<{ measure: ClaimMeasure, qualifier: ClaimQualifier, count: number | null, subject: string, note: string | null, evidence: { excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -762,16 +762,16 @@ export type CasualtyClaimsQuery = { entity:
             | { id: string }
             | { id: string }
           > } }> }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+    | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+    | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+    | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+    | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
    };
 
 export type TimelineQueryVariables = Exact<{
@@ -782,7 +782,7 @@ export type TimelineQueryVariables = Exact<{
 }>;
 
 
-export type TimelineQuery = { events: Array<{ eventType: EventType, id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } }> };
+export type TimelineQuery = { events: Array<{ __typename: 'Event', eventType: EventType, id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } }> };
 
 export type EntityProfileQueryVariables = Exact<{
   id: string;
@@ -790,32 +790,32 @@ export type EntityProfileQueryVariables = Exact<{
 
 
 export type EntityProfileQuery = { entity:
-    | { facilityType: FacilityType, aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, locatedIn: Array<
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Base', facilityType: FacilityType, aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, locatedIn: Array<
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       >, usedBy: Array<
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       >, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
           | { id: string }
           | { id: string }
@@ -843,45 +843,45 @@ export type EntityProfileQuery = { entity:
             | { id: string }
             | { id: string }
           > } }> }
-    | { eventType: EventType, aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null }, location: Array<
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Event', eventType: EventType, aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null }, location: Array<
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       >, targets: Array<
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       >, perpetrators: Array<
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       >, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
           | { id: string }
           | { id: string }
@@ -909,7 +909,7 @@ export type EntityProfileQuery = { entity:
             | { id: string }
             | { id: string }
           > } }> }
-    | { aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+    | { __typename: 'Government', aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
           | { id: string }
           | { id: string }
           | { id: string }
@@ -936,7 +936,7 @@ export type EntityProfileQuery = { entity:
             | { id: string }
             | { id: string }
           > } }> }
-    | { aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+    | { __typename: 'LegalInstrument', aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
           | { id: string }
           | { id: string }
           | { id: string }
@@ -963,7 +963,7 @@ export type EntityProfileQuery = { entity:
             | { id: string }
             | { id: string }
           > } }> }
-    | { aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+    | { __typename: 'MediaSource', aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
           | { id: string }
           | { id: string }
           | { id: string }
@@ -990,7 +990,7 @@ export type EntityProfileQuery = { entity:
             | { id: string }
             | { id: string }
           > } }> }
-    | { aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+    | { __typename: 'Militia', aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
           | { id: string }
           | { id: string }
           | { id: string }
@@ -1017,19 +1017,19 @@ export type EntityProfileQuery = { entity:
             | { id: string }
             | { id: string }
           > } }> }
-    | { aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, offices: Array<{ role: string | null, organization:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Official', aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, offices: Array<{ role: string | null, organization:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
          }>, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
           | { id: string }
           | { id: string }
@@ -1057,7 +1057,7 @@ export type EntityProfileQuery = { entity:
             | { id: string }
             | { id: string }
           > } }> }
-    | { aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+    | { __typename: 'Organization', aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
           | { id: string }
           | { id: string }
           | { id: string }
@@ -1084,7 +1084,7 @@ export type EntityProfileQuery = { entity:
             | { id: string }
             | { id: string }
           > } }> }
-    | { aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+    | { __typename: 'Place', aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
           | { id: string }
           | { id: string }
           | { id: string }
@@ -1111,7 +1111,7 @@ export type EntityProfileQuery = { entity:
             | { id: string }
             | { id: string }
           > } }> }
-    | { aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+    | { __typename: 'PoliticalBloc', aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
           | { id: string }
           | { id: string }
           | { id: string }
@@ -1138,19 +1138,19 @@ export type EntityProfileQuery = { entity:
             | { id: string }
             | { id: string }
           > } }> }
-    | { statementType: StatementType, aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null }, speakers: Array<
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Statement', statementType: StatementType, aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null }, speakers: Array<
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       >, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
           | { id: string }
           | { id: string }
@@ -1178,7 +1178,7 @@ export type EntityProfileQuery = { entity:
             | { id: string }
             | { id: string }
           > } }> }
-    | { aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+    | { __typename: 'UmbrellaGroup', aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, provenance: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
           | { id: string }
           | { id: string }
           | { id: string }
@@ -1216,18 +1216,18 @@ export type SearchEntitiesQueryVariables = Exact<{
 
 
 export type SearchEntitiesQuery = { entities: { totalCount: number, nodes: Array<
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
+      | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+      | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+      | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+      | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+      | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
     >, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null } } };
 
 export type EntityRelationsQueryVariables = Exact<{
@@ -1238,32 +1238,32 @@ export type EntityRelationsQueryVariables = Exact<{
 
 
 export type EntityRelationsQuery = { entity:
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Base', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -1278,45 +1278,45 @@ export type EntityRelationsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }>, neighbors: Array<
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Event', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -1331,45 +1331,45 @@ export type EntityRelationsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }>, neighbors: Array<
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Government', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -1384,45 +1384,45 @@ export type EntityRelationsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }>, neighbors: Array<
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -1437,45 +1437,45 @@ export type EntityRelationsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }>, neighbors: Array<
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -1490,45 +1490,45 @@ export type EntityRelationsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }>, neighbors: Array<
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Militia', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -1543,45 +1543,45 @@ export type EntityRelationsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }>, neighbors: Array<
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Official', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -1596,45 +1596,45 @@ export type EntityRelationsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }>, neighbors: Array<
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Organization', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -1649,45 +1649,45 @@ export type EntityRelationsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }>, neighbors: Array<
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Place', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -1702,45 +1702,45 @@ export type EntityRelationsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }>, neighbors: Array<
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -1755,45 +1755,45 @@ export type EntityRelationsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }>, neighbors: Array<
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Statement', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -1808,45 +1808,45 @@ export type EntityRelationsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }>, neighbors: Array<
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -1861,18 +1861,18 @@ export type EntityRelationsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }>, neighbors: Array<
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
    };
 
@@ -1886,31 +1886,31 @@ export type RelationsQueryVariables = Exact<{
 
 
 export type RelationsQuery = { relations: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, type: RelationType, role: string | null, source:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , target:
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
-          | { id: string, name: string, kind: EntityKind }
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
         , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
@@ -1931,29 +1931,29 @@ export type SourcesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type SourcesQuery = { sources: Array<{ id: string, title: string, publicationNotes: Array<string>, sha256: string | null, covers: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } }> };
 
-type EntitySummary_Base_Fragment = { id: string, name: string, kind: EntityKind };
+type EntitySummary_Base_Fragment = { __typename: 'Base', id: string, name: string, kind: EntityKind };
 
-type EntitySummary_Event_Fragment = { id: string, name: string, kind: EntityKind };
+type EntitySummary_Event_Fragment = { __typename: 'Event', id: string, name: string, kind: EntityKind };
 
-type EntitySummary_Government_Fragment = { id: string, name: string, kind: EntityKind };
+type EntitySummary_Government_Fragment = { __typename: 'Government', id: string, name: string, kind: EntityKind };
 
-type EntitySummary_LegalInstrument_Fragment = { id: string, name: string, kind: EntityKind };
+type EntitySummary_LegalInstrument_Fragment = { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind };
 
-type EntitySummary_MediaSource_Fragment = { id: string, name: string, kind: EntityKind };
+type EntitySummary_MediaSource_Fragment = { __typename: 'MediaSource', id: string, name: string, kind: EntityKind };
 
-type EntitySummary_Militia_Fragment = { id: string, name: string, kind: EntityKind };
+type EntitySummary_Militia_Fragment = { __typename: 'Militia', id: string, name: string, kind: EntityKind };
 
-type EntitySummary_Official_Fragment = { id: string, name: string, kind: EntityKind };
+type EntitySummary_Official_Fragment = { __typename: 'Official', id: string, name: string, kind: EntityKind };
 
-type EntitySummary_Organization_Fragment = { id: string, name: string, kind: EntityKind };
+type EntitySummary_Organization_Fragment = { __typename: 'Organization', id: string, name: string, kind: EntityKind };
 
-type EntitySummary_Place_Fragment = { id: string, name: string, kind: EntityKind };
+type EntitySummary_Place_Fragment = { __typename: 'Place', id: string, name: string, kind: EntityKind };
 
-type EntitySummary_PoliticalBloc_Fragment = { id: string, name: string, kind: EntityKind };
+type EntitySummary_PoliticalBloc_Fragment = { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind };
 
-type EntitySummary_Statement_Fragment = { id: string, name: string, kind: EntityKind };
+type EntitySummary_Statement_Fragment = { __typename: 'Statement', id: string, name: string, kind: EntityKind };
 
-type EntitySummary_UmbrellaGroup_Fragment = { id: string, name: string, kind: EntityKind };
+type EntitySummary_UmbrellaGroup_Fragment = { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind };
 
 export type EntitySummaryFragment =
   | EntitySummary_Base_Fragment
@@ -1988,31 +1988,31 @@ export type EvidenceFieldsFragment = { excerpt: string, attribution: string, doc
   > };
 
 export type RelationFieldsFragment = { id: string, type: RelationType, role: string | null, source:
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+    | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+    | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+    | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+    | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
   , target:
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+    | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+    | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+    | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+    | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
   , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
       | { id: string }
       | { id: string }
@@ -2029,18 +2029,18 @@ export type RelationFieldsFragment = { id: string, type: RelationType, role: str
     > }> };
 
 export type PathFieldsFragment = { length: number, nodes: Array<
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
-    | { id: string, name: string, kind: EntityKind }
+    | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+    | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+    | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+    | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+    | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
   >, steps: Array<{ direction: WalkDirection, from:
       | { id: string }
       | { id: string }
@@ -2078,18 +2078,18 @@ export type ShortestPathQueryVariables = Exact<{
 
 
 export type ShortestPathQuery = { shortestPath: { length: number, nodes: Array<
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
+      | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+      | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+      | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+      | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+      | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
     >, steps: Array<{ direction: WalkDirection, from:
         | { id: string }
         | { id: string }
@@ -2128,18 +2128,18 @@ export type AllShortestPathsQueryVariables = Exact<{
 
 
 export type AllShortestPathsQuery = { allShortestPaths: Array<{ length: number, nodes: Array<
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
+      | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+      | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+      | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+      | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+      | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
     >, steps: Array<{ direction: WalkDirection, from:
         | { id: string }
         | { id: string }
@@ -2179,18 +2179,18 @@ export type PathsQueryVariables = Exact<{
 
 
 export type PathsQuery = { paths: Array<{ length: number, nodes: Array<
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
-      | { id: string, name: string, kind: EntityKind }
+      | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+      | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+      | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+      | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+      | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+      | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
     >, steps: Array<{ direction: WalkDirection, from:
         | { id: string }
         | { id: string }
@@ -2229,18 +2229,18 @@ export type NeighborhoodQueryVariables = Exact<{
 
 
 export type NeighborhoodQuery = { neighborhood: { truncated: boolean, nodes: Array<{ depth: number, entity:
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
-        | { id: string, name: string, kind: EntityKind }
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
        }>, edges: Array<{ id: string, type: RelationType, source:
         | { id: string }
         | { id: string }
@@ -2274,7 +2274,7 @@ export type RetaliationChainQueryVariables = Exact<{
 }>;
 
 
-export type RetaliationChainQuery = { retaliationChain: { event: { id: string }, events: Array<{ id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } }>, before: Array<{ id: string }>, after: Array<{ id: string }>, relations: Array<{ id: string, source:
+export type RetaliationChainQuery = { retaliationChain: { event: { id: string }, events: Array<{ __typename: 'Event', id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } }>, before: Array<{ id: string }>, after: Array<{ id: string }>, relations: Array<{ id: string, source:
         | { id: string }
         | { id: string }
         | { id: string }
@@ -2302,23 +2302,23 @@ export type RetaliationChainQuery = { retaliationChain: { event: { id: string },
         | { id: string }
        }> } };
 
-export const EntitySummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]} as unknown as DocumentNode<EntitySummaryFragment, unknown>;
+export const EntitySummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]} as unknown as DocumentNode<EntitySummaryFragment, unknown>;
 export const DateFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}}]} as unknown as DocumentNode<DateFieldsFragment, unknown>;
 export const EvidenceFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<EvidenceFieldsFragment, unknown>;
-export const RelationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Relation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RelationFieldsFragment, unknown>;
-export const PathFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PathFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Path"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]} as unknown as DocumentNode<PathFieldsFragment, unknown>;
-export const BackedByDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BackedBy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Government"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"backs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]} as unknown as DocumentNode<BackedByQuery, BackedByQueryVariables>;
-export const RetaliationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Retaliation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"retaliatesFor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"retaliatedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}}]} as unknown as DocumentNode<RetaliationQuery, RetaliationQueryVariables>;
-export const ReactionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Reactions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"relations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CONDEMNS"},{"kind":"EnumValue","value":"JUSTIFIES"},{"kind":"EnumValue","value":"QUESTIONS"},{"kind":"EnumValue","value":"PLEDGES_RETALIATION"}]}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"BACKWARD"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Relation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}}]} as unknown as DocumentNode<ReactionsQuery, ReactionsQueryVariables>;
-export const CasualtyClaimsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CasualtyClaims"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"casualtyClaims"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"}},{"kind":"Field","name":{"kind":"Name","value":"qualifier"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CasualtyClaimsQuery, CasualtyClaimsQueryVariables>;
-export const TimelineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Timeline"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"types"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EventType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"involving"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}},{"kind":"Argument","name":{"kind":"Name","value":"involving"},"value":{"kind":"Variable","name":{"kind":"Name","value":"involving"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}}]} as unknown as DocumentNode<TimelineQuery, TimelineQueryVariables>;
-export const EntityProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EntityProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"provenance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"claims"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"}},{"kind":"Field","name":{"kind":"Name","value":"qualifier"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Official"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"perpetrators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Statement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statementType"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"speakers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Base"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"facilityType"}},{"kind":"Field","name":{"kind":"Name","value":"locatedIn"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"usedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}}]} as unknown as DocumentNode<EntityProfileQuery, EntityProfileQueryVariables>;
-export const SearchEntitiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchEntities"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityKind"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]} as unknown as DocumentNode<SearchEntitiesQuery, SearchEntitiesQueryVariables>;
-export const EntityRelationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EntityRelations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"types"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Direction"}},"defaultValue":{"kind":"EnumValue","value":"EITHER"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"relations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"neighbors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Relation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}}]} as unknown as DocumentNode<EntityRelationsQuery, EntityRelationsQueryVariables>;
-export const RelationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Relations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"type"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationType"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sourceId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targetId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"type"},"value":{"kind":"Variable","name":{"kind":"Name","value":"type"}}},{"kind":"Argument","name":{"kind":"Name","value":"sourceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sourceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"targetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targetId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Relation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}}]} as unknown as DocumentNode<RelationsQuery, RelationsQueryVariables>;
+export const RelationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Relation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RelationFieldsFragment, unknown>;
+export const PathFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PathFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Path"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]} as unknown as DocumentNode<PathFieldsFragment, unknown>;
+export const BackedByDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BackedBy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Government"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"backs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]} as unknown as DocumentNode<BackedByQuery, BackedByQueryVariables>;
+export const RetaliationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Retaliation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"retaliatesFor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"retaliatedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}}]} as unknown as DocumentNode<RetaliationQuery, RetaliationQueryVariables>;
+export const ReactionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Reactions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"relations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CONDEMNS"},{"kind":"EnumValue","value":"JUSTIFIES"},{"kind":"EnumValue","value":"QUESTIONS"},{"kind":"EnumValue","value":"PLEDGES_RETALIATION"}]}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"BACKWARD"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Relation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}}]} as unknown as DocumentNode<ReactionsQuery, ReactionsQueryVariables>;
+export const CasualtyClaimsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CasualtyClaims"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"casualtyClaims"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"}},{"kind":"Field","name":{"kind":"Name","value":"qualifier"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CasualtyClaimsQuery, CasualtyClaimsQueryVariables>;
+export const TimelineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Timeline"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"types"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EventType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"involving"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}},{"kind":"Argument","name":{"kind":"Name","value":"involving"},"value":{"kind":"Variable","name":{"kind":"Name","value":"involving"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}}]} as unknown as DocumentNode<TimelineQuery, TimelineQueryVariables>;
+export const EntityProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EntityProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"provenance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"claims"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"}},{"kind":"Field","name":{"kind":"Name","value":"qualifier"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Official"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"perpetrators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Statement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statementType"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"speakers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Base"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"facilityType"}},{"kind":"Field","name":{"kind":"Name","value":"locatedIn"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"usedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}}]} as unknown as DocumentNode<EntityProfileQuery, EntityProfileQueryVariables>;
+export const SearchEntitiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchEntities"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityKind"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]} as unknown as DocumentNode<SearchEntitiesQuery, SearchEntitiesQueryVariables>;
+export const EntityRelationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EntityRelations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"types"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Direction"}},"defaultValue":{"kind":"EnumValue","value":"EITHER"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"relations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"neighbors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Relation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}}]} as unknown as DocumentNode<EntityRelationsQuery, EntityRelationsQueryVariables>;
+export const RelationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Relations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"type"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationType"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sourceId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targetId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"type"},"value":{"kind":"Variable","name":{"kind":"Name","value":"type"}}},{"kind":"Argument","name":{"kind":"Name","value":"sourceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sourceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"targetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targetId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Relation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}}]} as unknown as DocumentNode<RelationsQuery, RelationsQueryVariables>;
 export const SourcesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Sources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"covers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"publicationNotes"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}}]} as unknown as DocumentNode<SourcesQuery, SourcesQueryVariables>;
-export const ShortestPathDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShortestPath"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Direction"}},"defaultValue":{"kind":"EnumValue","value":"EITHER"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shortestPath"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"relationTypes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PathFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PathFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Path"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ShortestPathQuery, ShortestPathQueryVariables>;
-export const AllShortestPathsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AllShortestPaths"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Direction"}},"defaultValue":{"kind":"EnumValue","value":"EITHER"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allShortestPaths"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"relationTypes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PathFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PathFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Path"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<AllShortestPathsQuery, AllShortestPathsQueryVariables>;
-export const PathsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Paths"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"maxLength"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"4"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Direction"}},"defaultValue":{"kind":"EnumValue","value":"EITHER"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paths"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"maxLength"},"value":{"kind":"Variable","name":{"kind":"Name","value":"maxLength"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"relationTypes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PathFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PathFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Path"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<PathsQuery, PathsQueryVariables>;
-export const NeighborhoodDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Neighborhood"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"depth"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"1"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Direction"}},"defaultValue":{"kind":"EnumValue","value":"EITHER"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"neighborhood"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"depth"},"value":{"kind":"Variable","name":{"kind":"Name","value":"depth"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"relationTypes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"truncated"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"entity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]} as unknown as DocumentNode<NeighborhoodQuery, NeighborhoodQueryVariables>;
-export const RetaliationChainDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RetaliationChain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"eventId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retaliationChain"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"eventId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"eventId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"before"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"after"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}}]} as unknown as DocumentNode<RetaliationChainQuery, RetaliationChainQueryVariables>;
+export const ShortestPathDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShortestPath"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Direction"}},"defaultValue":{"kind":"EnumValue","value":"EITHER"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shortestPath"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"relationTypes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PathFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PathFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Path"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ShortestPathQuery, ShortestPathQueryVariables>;
+export const AllShortestPathsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AllShortestPaths"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Direction"}},"defaultValue":{"kind":"EnumValue","value":"EITHER"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allShortestPaths"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"relationTypes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PathFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PathFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Path"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<AllShortestPathsQuery, AllShortestPathsQueryVariables>;
+export const PathsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Paths"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"maxLength"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"4"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Direction"}},"defaultValue":{"kind":"EnumValue","value":"EITHER"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paths"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"maxLength"},"value":{"kind":"Variable","name":{"kind":"Name","value":"maxLength"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"relationTypes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PathFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PathFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Path"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<PathsQuery, PathsQueryVariables>;
+export const NeighborhoodDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Neighborhood"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"depth"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"1"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Direction"}},"defaultValue":{"kind":"EnumValue","value":"EITHER"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"neighborhood"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"depth"},"value":{"kind":"Variable","name":{"kind":"Name","value":"depth"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"relationTypes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"truncated"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"entity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]} as unknown as DocumentNode<NeighborhoodQuery, NeighborhoodQueryVariables>;
+export const RetaliationChainDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RetaliationChain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"eventId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retaliationChain"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"eventId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"eventId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"before"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"after"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}}]} as unknown as DocumentNode<RetaliationChainQuery, RetaliationChainQueryVariables>;
