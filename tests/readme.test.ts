@@ -5,6 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ENTITY_KINDS, RELATION_TYPE_NAMES } from "../src/model/ontology.js";
+import { LIMITS } from "../src/graphql/args/limits.js";
+import { DEFAULT_MAX_BODY_BYTES } from "../src/http/server.js";
 import { startTestServer } from "./http/harness.js";
 import type { TestServer } from "./http/harness.js";
 
@@ -17,6 +20,26 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server.close());
+
+describe("README reference tables", () => {
+  it("lists every entity kind and relation type", () => {
+    for (const name of [...ENTITY_KINDS, ...RELATION_TYPE_NAMES]) expect(README).toContain(`| \`${name}\` |`);
+  });
+
+  it("states the limits the code enforces", () => {
+    const rows = [
+      `| 1 to ${LIMITS.pageSize.max} | ${LIMITS.pageSize.default} |`,
+      `| 0 to ${LIMITS.depth.max} | ${LIMITS.depth.default} |`,
+      `| 1 to ${LIMITS.subgraphNodes.max} | ${LIMITS.subgraphNodes.default} |`,
+      `| 1 to ${LIMITS.paths.max} | ${LIMITS.paths.default} |`,
+      `| 1 to ${LIMITS.pathLength.max} | ${LIMITS.pathLength.default} |`,
+      `at most ${LIMITS.text} characters`,
+      `at most ${LIMITS.listItems} items`,
+      `| ${DEFAULT_MAX_BODY_BYTES / 1024} KiB |`,
+    ];
+    for (const row of rows) expect(README).toContain(row);
+  });
+});
 
 describe("README examples", () => {
   it("has examples to check", () => {
