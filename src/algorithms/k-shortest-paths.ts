@@ -4,14 +4,17 @@
  *
  * Paths are enumerated one length at a time by depth-first search; a branch at
  * depth d through node v is followed only when d + dist(v, to) fits the length
- * being enumerated, so hubs far from the target are never expanded. Within a
- * length, paths are ordered as that search meets them (adjacency order).
+ * being enumerated, so hubs far from the target are never expanded. For length
+ * L, distances to the target are explored only ceil(L / 2) hops out; beyond
+ * that they are bounded from below. Within a length, paths are ordered as the
+ * search meets them (adjacency order).
  */
 import type { Attributes } from "graphology-types";
 import {
+  createPairWalker,
   createWalker,
   directionOption,
-  distancesFrom,
+  Distances,
   integerOption,
   pathFromSteps,
   relationTypesOption,
@@ -21,7 +24,9 @@ import {
   type EdgeAttributes,
   type Path,
   type RelationGraph,
+  type PairWalker,
   type Step,
+  type StepVisitor,
   type WalkOptions,
   type Walker,
 } from "./walk.js";
@@ -48,15 +53,26 @@ export function kShortestPaths<N extends Attributes, E extends EdgeAttributes>(
   if (from === to) return [trivialPath(from)];
 
   const walk = createWalker(graph, direction, types);
-  const distanceTo = distancesFrom(to, createWalker(graph, reverse(direction), types), maxLength);
-  const shortest = distanceTo.get(from);
-  if (shortest === undefined) return [];
-
+  const walkTo = createPairWalker(graph, direction, types);
+  const distanceTo = new Distances(to, createWalker(graph, reverse(direction), types));
   const paths: Path[] = [];
-  for (let length = shortest; length <= maxLength && paths.length < limit; length++) {
-    pathsOfLength(walk, from, to, length, distanceTo, limit, paths);
+  for (let length = 1; length <= maxLength && paths.length < limit; length++) {
+    distanceTo.reach(Math.ceil(length / 2));
+    const shortest = distanceTo.atLeast(from);
+    if (shortest === Infinity) break;
+    if (shortest <= length) pathsOfLength({ walk, walkTo, from, to, length, distanceTo, limit }, paths);
   }
   return paths;
+}
+
+interface Search {
+  readonly walk: Walker;
+  readonly walkTo: PairWalker;
+  readonly from: string;
+  readonly to: string;
+  readonly length: number;
+  readonly distanceTo: Distances;
+  readonly limit: number;
 }
 
 interface Frame {
@@ -65,31 +81,35 @@ interface Frame {
 }
 
 /** Appends the simple paths of exactly `length` edges to `paths`, until it holds `limit`. */
-function pathsOfLength(
-  walk: Walker,
-  from: string,
-  to: string,
-  length: number,
-  distanceTo: ReadonlyMap<string, number>,
-  limit: number,
-  paths: Path[],
-): void {
-  const onPath = new Set<string>([from]);
-  const path: Step[] = [];
-  const continuations = (node: string): Step[] => {
-    const depth = path.length + 1;
-    const steps: Step[] = [];
-    walk(node, (edge, neighbor, reversed) => {
-      if (onPath.has(neighbor)) return;
-      const remaining = distanceTo.get(neighbor);
-      if (remaining === undefined || depth + remaining > length) return;
-      if (neighbor === to && depth !== length) return;
-      steps.push({ edge, from: node, to: neighbor, reversed });
-    });
+function pathsOfLength({ walk, walkTo, from, to, length, distanceTo, limit }: Search, paths: Path[]): void {
+  // The steps from a node after which `budget` edges remain to reach `to`, whatever the path so far.
+  const memo = new Map<number, Map<string, Step[]>>();
+  let found: Step[] = [];
+  let source = "";
+  let budget = 0;
+  const keep: StepVisitor = (edge, neighbor, reversed) => {
+    if (budget === 0 || (neighbor !== to && distanceTo.atLeast(neighbor) <= budget)) {
+      found.push({ edge, from: source, to: neighbor, reversed });
+    }
+  };
+  const continuations = (node: string, left: number): Step[] => {
+    let byNode = memo.get(left);
+    if (byNode === undefined) memo.set(left, (byNode = new Map()));
+    let steps = byNode.get(node);
+    if (steps === undefined) {
+      found = steps = [];
+      source = node;
+      budget = left;
+      if (left === 0) walkTo(node, to, keep);
+      else walk(node, keep);
+      byNode.set(node, steps);
+    }
     return steps;
   };
 
-  const frames: Frame[] = [{ steps: continuations(from), next: 0 }];
+  const onPath = new Set<string>([from]);
+  const path: Step[] = [];
+  const frames: Frame[] = [{ steps: continuations(from, length - 1), next: 0 }];
   while (frames.length > 0) {
     const frame = frames[frames.length - 1]!;
     const step = frame.steps[frame.next++];
@@ -100,10 +120,10 @@ function pathsOfLength(
     } else if (step.to === to) {
       paths.push(pathFromSteps(from, [...path, step]));
       if (paths.length >= limit) return;
-    } else {
+    } else if (!onPath.has(step.to)) {
       path.push(step);
       onPath.add(step.to);
-      frames.push({ steps: continuations(step.to), next: 0 });
+      frames.push({ steps: continuations(step.to, length - path.length - 1), next: 0 });
     }
   }
 }

@@ -32,7 +32,10 @@ export interface NeighborhoodNode {
 export interface Neighborhood {
   /** In breadth-first order, the start first. */
   readonly nodes: NeighborhoodNode[];
-  /** Every edge of an allowed type between two returned nodes, whatever its direction. */
+  /**
+   * Every edge of an allowed type between two returned nodes, whatever its
+   * direction: by source in `nodes` order, then by target in that order.
+   */
   readonly edges: string[];
   /** True when a reachable node was left out because of `limit`. */
   readonly truncated: boolean;
@@ -55,13 +58,11 @@ export function neighborhood<N extends Attributes, E extends EdgeAttributes>(
   let truncated = false;
   let nextDepth = 1;
   const visit: StepVisitor = (_edge, neighbor) => {
-    if (truncated || members.has(neighbor)) return;
-    if (nodes.length >= limit) {
-      truncated = true;
-      return;
-    }
+    if (members.has(neighbor)) return false;
+    if (nodes.length >= limit) return (truncated = true);
     members.add(neighbor);
     nodes.push({ id: neighbor, depth: nextDepth });
+    return false;
   };
 
   for (let i = 0; i < nodes.length && !truncated; i++) {
@@ -71,5 +72,5 @@ export function neighborhood<N extends Attributes, E extends EdgeAttributes>(
     walk(node.id, visit);
   }
 
-  return { nodes, edges: inducedEdges(graph, members, members, types), truncated };
+  return { nodes, edges: inducedEdges(graph, [...members], types), truncated };
 }

@@ -25,7 +25,7 @@ export interface RetaliationChain {
   readonly before: string[];
   /** The events that answered it, directly or through others (its descendants), in `events` order. */
   readonly after: string[];
-  /** The edges of the relation type between returned events, grouped by their source in `events` order. */
+  /** The edges of the relation type between returned events, by source then target in `events` order. */
   readonly edges: string[];
 }
 
@@ -64,6 +64,6 @@ export function retaliationChain<N extends Attributes, E extends EdgeAttributes>
     events,
     before: events.filter((event) => event !== eventId && answered.has(event)),
     after: events.filter((event) => event !== eventId && answeredBy.has(event)),
-    edges: inducedEdges(graph, events, members, types),
+    edges: inducedEdges(graph, events, types),
   };
 }

@@ -8,6 +8,8 @@
  */
 import type { Attributes } from "graphology-types";
 import {
+  createDegree,
+  createPairWalker,
   createWalker,
   directionOption,
   integerOption,
@@ -23,7 +25,6 @@ import {
   type Step,
   type StepVisitor,
   type WalkOptions,
-  type Walker,
 } from "./walk.js";
 
 export type ShortestPathOptions = WalkOptions;
@@ -56,9 +57,8 @@ export function shortestPath<N extends Attributes, E extends EdgeAttributes>(
   }
   steps.reverse();
   steps.push(found.meeting);
-  let node = found.meeting.to;
-  while (node !== to) {
-    const step = firstStep(found.walk, node, found.towardTarget(node))!;
+  for (let node = found.meeting.to; node !== to; ) {
+    const step = found.onward(node, true)[0]!;
     steps.push(step);
     node = step.to;
   }
@@ -85,7 +85,7 @@ export function allShortestPaths<N extends Attributes, E extends EdgeAttributes>
   const candidates = (node: string): Step[] => {
     let steps = stepsFrom.get(node);
     if (steps === undefined) {
-      steps = allSteps(found.walk, node, found.towardTarget(node));
+      steps = found.onward(node, false);
       stepsFrom.set(node, steps);
     }
     return steps;
@@ -122,19 +122,19 @@ export function allShortestPaths<N extends Attributes, E extends EdgeAttributes>
 
 /**
  * Where the two searches met. Every shortest path runs from `from` through the
- * forward ball (distances `distanceFrom` <= `forwardDepth`), over one edge into
- * the backward ball (distances to the target `distanceTo` <= `backwardDepth`).
+ * forward ball (nodes at most `forwardDepth` from `from`), over one edge into
+ * the backward ball (nodes at most `backwardDepth` from `to`).
  */
 interface Meeting {
-  readonly walk: Walker;
-  /** The first edge, in path order, crossing from the forward into the backward ball. */
+  /** The first edge, in path order, from the forward into the backward ball. */
   readonly meeting: Step;
   /** How each node of the forward ball was first reached. */
   readonly parent: ReadonlyMap<string, Step>;
-  /** The nodes a step from `node` must reach to stay on a shortest path. */
-  readonly towardTarget: (node: string) => (neighbor: string) => boolean;
+  /** The steps from `node`, itself on a shortest path, that stay on one (only the first when `firstOnly`). */
+  readonly onward: (node: string, firstOnly: boolean) => Step[];
 }
 
+/** Each round grows the side whose next layer looks at fewer edges (the sum of its frontier's degrees). */
 function search<N extends Attributes, E extends EdgeAttributes>(
   graph: RelationGraph<N, E>,
   from: string,
@@ -144,6 +144,9 @@ function search<N extends Attributes, E extends EdgeAttributes>(
 ): Meeting | null {
   const walk = createWalker(graph, direction, types);
   const walkBack = createWalker(graph, reverse(direction), types);
+  const walkTo = createPairWalker(graph, direction, types);
+  const forwardDegree = createDegree(graph, direction);
+  const backwardDegree = createDegree(graph, reverse(direction));
   const distanceFrom = new Map<string, number>([[from, 0]]);
   const distanceTo = new Map<string, number>([[to, 0]]);
   const parent = new Map<string, Step>();
@@ -151,33 +154,41 @@ function search<N extends Attributes, E extends EdgeAttributes>(
   let backwardLayer = [to];
   let forwardDepth = 0;
   let backwardDepth = 0;
+  let forwardCost = forwardDegree(from);
+  let backwardCost = backwardDegree(to);
   let next: string[] = [];
+  let nextCost = 0;
   let current = "";
   let meeting = null as Step | null;
-  const meetingNodes = new Set<string>();
+  const crossings = new Set<string>();
 
   const visitForward: StepVisitor = (edge, neighbor, reversed) => {
-    if (meeting !== null) return;
     if (distanceTo.has(neighbor)) {
       meeting = { edge, from: current, to: neighbor, reversed };
-    } else if (!distanceFrom.has(neighbor)) {
+      return true;
+    }
+    if (!distanceFrom.has(neighbor)) {
       distanceFrom.set(neighbor, forwardDepth + 1);
       parent.set(neighbor, { edge, from: current, to: neighbor, reversed });
       next.push(neighbor);
+      nextCost += forwardDegree(neighbor);
     }
+    return false;
   };
   const visitBackward: StepVisitor = (_edge, neighbor) => {
     if (distanceFrom.has(neighbor)) {
-      meetingNodes.add(neighbor);
-    } else if (meetingNodes.size === 0 && !distanceTo.has(neighbor)) {
+      crossings.add(neighbor);
+    } else if (crossings.size === 0 && !distanceTo.has(neighbor)) {
       distanceTo.set(neighbor, backwardDepth + 1);
       next.push(neighbor);
+      nextCost += backwardDegree(neighbor);
     }
   };
 
-  while (meeting === null && forwardLayer.length > 0 && backwardLayer.length > 0) {
+  while (meeting === null && crossings.size === 0 && forwardLayer.length > 0 && backwardLayer.length > 0) {
     next = [];
-    if (forwardLayer.length <= backwardLayer.length) {
+    nextCost = 0;
+    if (forwardCost <= backwardCost) {
       for (const node of forwardLayer) {
         current = node;
         walk(node, visitForward);
@@ -185,48 +196,41 @@ function search<N extends Attributes, E extends EdgeAttributes>(
       }
       if (meeting === null) {
         forwardLayer = next;
+        forwardCost = nextCost;
         forwardDepth++;
       }
     } else {
       for (const node of backwardLayer) walkBack(node, visitBackward);
-      if (meetingNodes.size > 0) {
-        const crossing = forwardLayer.find((node) => meetingNodes.has(node))!;
-        const depth = backwardDepth;
-        meeting = firstStep(walk, crossing, (neighbor) => distanceTo.get(neighbor) === depth)!;
-      } else {
+      if (crossings.size === 0) {
         backwardLayer = next;
+        backwardCost = nextCost;
         backwardDepth++;
       }
     }
   }
-  if (meeting === null) return null;
+  if (meeting === null && crossings.size === 0) return null;
 
-  const lastForward = forwardDepth;
-  const lastBackward = backwardDepth;
-  const towardTarget = (node: string) => {
+  const length = forwardDepth + backwardDepth + 1;
+  const onward = (node: string, firstOnly: boolean): Step[] => {
+    const steps: Step[] = [];
+    const keep: StepVisitor = (edge, neighbor, reversed) => {
+      steps.push({ edge, from: node, to: neighbor, reversed });
+      return firstOnly;
+    };
     const position = distanceFrom.get(node);
-    if (position !== undefined && position <= lastForward) {
-      if (position === lastForward) return (neighbor: string) => distanceTo.get(neighbor) === lastBackward;
-      return (neighbor: string) => distanceFrom.get(neighbor) === position + 1;
+    const forwardSide = position !== undefined && position <= forwardDepth;
+    const left = forwardSide ? length - position - 1 : distanceTo.get(node)! - 1;
+    if (left === 0) {
+      walkTo(node, to, keep);
+    } else {
+      const ahead = forwardSide && position < forwardDepth ? distanceFrom : distanceTo;
+      const wanted = ahead === distanceFrom ? position! + 1 : left;
+      walk(node, (edge, neighbor, reversed) => ahead.get(neighbor) === wanted && keep(edge, neighbor, reversed));
     }
-    const remaining = distanceTo.get(node)! - 1;
-    return (neighbor: string) => distanceTo.get(neighbor) === remaining;
+    return steps;
   };
-  return { walk, meeting, parent, towardTarget };
-}
 
-function firstStep(walk: Walker, node: string, accepts: (neighbor: string) => boolean): Step | null {
-  let found = null as Step | null;
-  walk(node, (edge, neighbor, reversed) => {
-    if (found === null && accepts(neighbor)) found = { edge, from: node, to: neighbor, reversed };
-  });
-  return found;
-}
-
-function allSteps(walk: Walker, node: string, accepts: (neighbor: string) => boolean): Step[] {
-  const steps: Step[] = [];
-  walk(node, (edge, neighbor, reversed) => {
-    if (accepts(neighbor)) steps.push({ edge, from: node, to: neighbor, reversed });
-  });
-  return steps;
+  // The search from `to` met the forward layer: the first crossing in that layer's order starts the first path.
+  meeting ??= onward(forwardLayer.find((node) => crossings.has(node))!, true)[0]!;
+  return { meeting, parent, onward };
 }

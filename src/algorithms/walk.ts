@@ -20,10 +20,10 @@ export interface TypedEdgeAttributes {
   readonly type: string;
 }
 
+export type EdgeAttributes = Attributes & TypedEdgeAttributes;
+
 /** Any graphology graph whose edges carry a `type`; node keys are strings. */
 export type RelationGraph<N extends Attributes = Attributes, E extends EdgeAttributes = EdgeAttributes> = AbstractGraph<N, E>;
-
-export type EdgeAttributes = Attributes & TypedEdgeAttributes;
 
 /**
  * "forward" follows edges from source to target, "backward" from target to
@@ -53,10 +53,10 @@ export interface Path {
   readonly steps: Step[];
 }
 
-/** Called once per step; `reversed` is relative to the walk that produced it. */
-export type StepVisitor = (edge: string, neighbor: string, reversed: boolean) => void;
+/** Called once per step; `reversed` is relative to the walk. Returning true stops the walk from this node. */
+export type StepVisitor = (edge: string, neighbor: string, reversed: boolean) => boolean | void;
 
-/** Calls `visit` for every step allowed from `node`. Not re-entrant: `visit` must not walk. */
+/** Calls `visit` for every step allowed from `node`, until it returns true. Not re-entrant: `visit` must not walk. */
 export type Walker = (node: string, visit: StepVisitor) => void;
 
 export function requireNode(graph: { hasNode(key: unknown): boolean }, key: string): void {
@@ -81,10 +81,10 @@ export function directionOption(value: Direction | null | undefined, fallback: D
 }
 
 /** The relation types to follow as a set, or null for "every type". */
-export function relationTypesOption(value: readonly string[] | null | undefined, name = "relationTypes"): ReadonlySet<string> | null {
+export function relationTypesOption(value: readonly string[] | null | undefined): ReadonlySet<string> | null {
   if (value === undefined || value === null) return null;
   if (!Array.isArray(value) || value.some((type) => typeof type !== "string")) {
-    throw new BadInputError(name, "must be a list of relation type names");
+    throw new BadInputError("relationTypes", "must be a list of relation type names");
   }
   return value.length === 0 ? null : new Set(value);
 }
@@ -96,8 +96,8 @@ export function reverse(direction: Direction): Direction {
 const ignore: StepVisitor = () => {};
 
 /**
- * graphology lists parallel edges to one neighbour most recent first; walkers
- * and `inducedEdges` hold such a run back and replay it oldest first.
+ * graphology lists parallel edges to one neighbour most recent first; a walker
+ * holds such a run back and replays it oldest first.
  */
 export function createWalker<N extends Attributes, E extends EdgeAttributes>(
   graph: RelationGraph<N, E>,
@@ -109,46 +109,47 @@ export function createWalker<N extends Attributes, E extends EdgeAttributes>(
   const undirected = graph.type !== "directed";
   let visit: StepVisitor = ignore;
   let current = "";
+  let stopped = false;
   const run: string[] = [];
   let runNeighbor = "";
   let runReversed = false;
 
-  const flush = (): void => {
-    for (let i = run.length - 1; i >= 0; i--) visit(run[i]!, runNeighbor, runReversed);
+  const flush = (): boolean => {
+    for (let i = run.length - 1; i >= 0 && !stopped; i--) stopped = visit(run[i]!, runNeighbor, runReversed) === true;
     run.length = 0;
+    return stopped;
   };
-  const hold = (edge: string, neighbor: string, reversed: boolean): void => {
-    if (run.length > 0 && neighbor !== runNeighbor) flush();
+  const hold = (edge: string, neighbor: string, reversed: boolean): boolean => {
+    if (run.length > 0 && neighbor !== runNeighbor && flush()) return true;
     run.push(edge);
     runNeighbor = neighbor;
     runReversed = reversed;
+    return false;
   };
-  const onOut = (edge: string, attributes: E, source: string, target: string): void => {
-    if (source !== target && (types === null || types.has(attributes.type))) hold(edge, target, false);
-  };
-  const onIn = (edge: string, attributes: E, source: string, target: string): void => {
-    if (source !== target && (types === null || types.has(attributes.type))) hold(edge, source, true);
-  };
-  const onUndirected = (edge: string, attributes: E, source: string, target: string): void => {
-    if (source !== target && (types === null || types.has(attributes.type))) {
-      hold(edge, source === current ? target : source, false);
-    }
-  };
+  const allowed = (source: string, target: string, attributes: E): boolean =>
+    source !== target && (types === null || types.has(attributes.type));
+  const onOut = (edge: string, attributes: E, source: string, target: string): boolean =>
+    allowed(source, target, attributes) && hold(edge, target, false);
+  const onIn = (edge: string, attributes: E, source: string, target: string): boolean =>
+    allowed(source, target, attributes) && hold(edge, source, true);
+  const onUndirected = (edge: string, attributes: E, source: string, target: string): boolean =>
+    allowed(source, target, attributes) && hold(edge, source === current ? target : source, false);
 
   return (node, visitor) => {
     visit = visitor;
     current = node;
+    stopped = false;
     run.length = 0;
     if (outward) {
-      graph.forEachOutEdge(node, onOut);
+      graph.findOutEdge(node, onOut);
       flush();
     }
-    if (inward) {
-      graph.forEachInEdge(node, onIn);
+    if (inward && !stopped) {
+      graph.findInEdge(node, onIn);
       flush();
     }
-    if (undirected) {
-      graph.forEachUndirectedEdge(node, onUndirected);
+    if (undirected && !stopped) {
+      graph.findUndirectedEdge(node, onUndirected);
       flush();
     }
     visit = ignore;
@@ -156,50 +157,92 @@ export function createWalker<N extends Attributes, E extends EdgeAttributes>(
 }
 
 /**
+ * Like a walker's steps from `node` filtered to those reaching `neighbor`, in
+ * the same order, but looked up directly rather than scanning `node`'s edges.
+ */
+export type PairWalker = (node: string, neighbor: string, visit: StepVisitor) => void;
+
+export function createPairWalker<N extends Attributes, E extends EdgeAttributes>(
+  graph: RelationGraph<N, E>,
+  direction: Direction,
+  types: ReadonlySet<string> | null,
+): PairWalker {
+  const outward = direction !== "backward";
+  const inward = direction !== "forward";
+  const undirected = graph.type !== "directed";
+  const run: string[] = [];
+  const collect = (edge: string, attributes: E, source: string, target: string): void => {
+    if (source !== target && (types === null || types.has(attributes.type))) run.push(edge);
+  };
+  const replay = (neighbor: string, reversed: boolean, visit: StepVisitor): boolean => {
+    let stopped = false;
+    for (let i = run.length - 1; i >= 0 && !stopped; i--) stopped = visit(run[i]!, neighbor, reversed) === true;
+    run.length = 0;
+    return stopped;
+  };
+  return (node, neighbor, visit) => {
+    run.length = 0;
+    if (outward) {
+      graph.forEachOutEdge(node, neighbor, collect);
+      if (replay(neighbor, false, visit)) return;
+    }
+    if (inward) {
+      graph.forEachInEdge(node, neighbor, collect);
+      if (replay(neighbor, true, visit)) return;
+    }
+    if (undirected) {
+      graph.forEachUndirectedEdge(node, neighbor, collect);
+      replay(neighbor, false, visit);
+    }
+  };
+}
+
+/**
  * The edges of an allowed type with both endpoints in `nodes` (the induced
- * subgraph, self-loops included), each once, grouped by node in the order of
- * `nodes`; `members` is the same nodes as a set.
+ * subgraph, self-loops included), each once: by source in the order of
+ * `nodes`, then by target in that order, parallel edges in the order they were
+ * added. An undirected edge counts under its endpoint that comes first.
+ *
+ * A node with more edges than there are nodes is not scanned; instead each
+ * pair is looked up, so hubs cost no more than the other nodes.
  */
 export function inducedEdges<N extends Attributes, E extends EdgeAttributes>(
   graph: RelationGraph<N, E>,
-  nodes: Iterable<string>,
-  members: ReadonlySet<string>,
+  nodes: readonly string[],
   types: ReadonlySet<string> | null,
 ): string[] {
+  const rank = new Map<string, number>();
+  for (const node of nodes) if (!rank.has(node)) rank.set(node, rank.size);
   const edges: string[] = [];
+  const found: Array<{ readonly edge: string; readonly rank: number; readonly order: number }> = [];
   let current = "";
-  let runStart = 0;
-  let runNeighbor: string | null = null;
-  const endRun = (): void => {
-    for (let i = runStart, j = edges.length - 1; i < j; i++, j--) {
-      const edge = edges[i]!;
-      edges[i] = edges[j]!;
-      edges[j] = edge;
+  let least = 0;
+  const take = (edge: string, attributes: E, neighbor: string): void => {
+    const position = rank.get(neighbor);
+    if (position !== undefined && position >= least && (types === null || types.has(attributes.type))) {
+      found.push({ edge, rank: position, order: found.length });
     }
-    runStart = edges.length;
-    runNeighbor = null;
   };
-  const keep = (edge: string, neighbor: string): void => {
-    if (neighbor !== runNeighbor) {
-      endRun();
-      runNeighbor = neighbor;
-    }
-    edges.push(edge);
+  const onOut = (edge: string, attributes: E, _source: string, target: string): void => take(edge, attributes, target);
+  const onUndirected = (edge: string, attributes: E, source: string, target: string): void =>
+    take(edge, attributes, source === current ? target : source);
+  // Within one neighbour, graphology lists the most recent edge first.
+  const drain = (): void => {
+    found.sort((a, b) => a.rank - b.rank || b.order - a.order);
+    for (const { edge } of found) edges.push(edge);
+    found.length = 0;
   };
-  const onOut = (edge: string, attributes: E, _source: string, target: string): void => {
-    if (members.has(target) && (types === null || types.has(attributes.type))) keep(edge, target);
-  };
-  const onUndirected = (edge: string, attributes: E, source: string, target: string): void => {
-    if (source === current && members.has(target) && (types === null || types.has(attributes.type))) keep(edge, target);
-  };
-  const undirected = graph.type !== "directed";
-  for (const node of nodes) {
+
+  for (const [node, position] of rank) {
     current = node;
-    graph.forEachOutEdge(node, onOut);
-    endRun();
-    if (undirected) {
+    least = 0;
+    if (graph.outDegree(node) <= rank.size) graph.forEachOutEdge(node, onOut);
+    else for (const other of rank.keys()) graph.forEachOutEdge(node, other, onOut);
+    drain();
+    if (graph.type !== "directed") {
+      least = position;
       graph.forEachUndirectedEdge(node, onUndirected);
-      endRun();
+      drain();
     }
   }
   return edges;
@@ -220,27 +263,59 @@ export function reachable(start: string, walk: Walker): string[] {
 }
 
 /**
- * Breadth-first distances from `start` along `walk`, up to `maxDepth` hops
- * (nodes farther away are absent).
+ * Breadth-first distances from `start` along `walk`, explored one layer at a
+ * time only as far as asked, so callers can bound the search.
  */
-export function distancesFrom(start: string, walk: Walker, maxDepth: number): Map<string, number> {
-  const distance = new Map<string, number>([[start, 0]]);
-  let frontier = [start];
-  let next: string[] = [];
-  let depth = 0;
-  const visit: StepVisitor = (_edge, neighbor) => {
-    if (!distance.has(neighbor)) {
-      distance.set(neighbor, depth + 1);
-      next.push(neighbor);
-    }
-  };
-  while (frontier.length > 0 && depth < maxDepth) {
-    for (const node of frontier) walk(node, visit);
-    frontier = next;
-    next = [];
-    depth++;
+export class Distances {
+  private readonly distance: Map<string, number>;
+  private frontier: string[];
+  private next: string[] = [];
+  private depth = 0;
+  private readonly visit: StepVisitor;
+
+  constructor(
+    start: string,
+    private readonly walk: Walker,
+  ) {
+    this.distance = new Map([[start, 0]]);
+    this.frontier = [start];
+    this.visit = (_edge, neighbor) => {
+      if (!this.distance.has(neighbor)) {
+        this.distance.set(neighbor, this.depth + 1);
+        this.next.push(neighbor);
+      }
+    };
   }
-  return distance;
+
+  /** Explores every node within `depth` hops. */
+  reach(depth: number): void {
+    while (this.depth < depth && this.frontier.length > 0) {
+      for (const node of this.frontier) this.walk(node, this.visit);
+      this.frontier = this.next;
+      this.next = [];
+      this.depth++;
+    }
+  }
+
+  /** The exact distance where explored, else the least it can be (Infinity when unreachable). */
+  atLeast(node: string): number {
+    return this.distance.get(node) ?? (this.frontier.length === 0 ? Infinity : this.depth + 1);
+  }
+}
+
+/** How many edges a walk looks at from a node: its degree in the walk's direction. */
+export function createDegree<N extends Attributes, E extends EdgeAttributes>(
+  graph: RelationGraph<N, E>,
+  direction: Direction,
+): (node: string) => number {
+  if (graph.type === "directed") {
+    if (direction === "forward") return (node) => graph.outDegree(node);
+    if (direction === "backward") return (node) => graph.inDegree(node);
+    return (node) => graph.degree(node);
+  }
+  if (direction === "forward") return (node) => graph.outDegree(node) + graph.undirectedDegree(node);
+  if (direction === "backward") return (node) => graph.inDegree(node) + graph.undirectedDegree(node);
+  return (node) => graph.degree(node);
 }
 
 export function trivialPath(node: string): Path {

@@ -90,3 +90,17 @@ export function randomGraph(seed: number, order: number, size: number, types = [
   }
   return g;
 }
+
+/** The graph, recording the first argument of every method called on it (the node a method looks at). */
+export function recordingFirstArguments<G extends object>(g: G, seen: Set<unknown>): G {
+  return new Proxy(g, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        seen.add(args[0]);
+        return (value as (...args: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}

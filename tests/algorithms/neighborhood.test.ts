@@ -128,6 +128,18 @@ describe("neighborhood", () => {
       });
     });
 
+    it("still lists the edges among the kept nodes by source, then target, parallel ones in the order added", () => {
+      const hub = graph("h -[one:ALLY]-> s1", "h -[hh:ALLY]-> h", "s1 -[back:ALLY]-> h", "h -[h2:ALLY]-> s2", "h -[two:ALLY]-> s1", "h -[h3:ALLY]-> s3");
+      expect(neighborhood(hub, "h", { limit: 2 })).toEqual({
+        nodes: [
+          { id: "h", depth: 0 },
+          { id: "s1", depth: 1 },
+        ],
+        edges: ["hh", "one", "two", "back"],
+        truncated: true,
+      });
+    });
+
     it("does not say it truncated when every reachable node fits exactly", () => {
       const result = neighborhood(star(), "h", { limit: 5 });
       expect(ids(result)).toEqual(["h", "s1", "s2", "s3", "s4"]);

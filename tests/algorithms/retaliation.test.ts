@@ -86,18 +86,18 @@ describe("retaliationChain", () => {
     expect(retaliationChain(g, "x", { dateOf: dateOf(g) }).events).toEqual(["v", "x", "z", "w", "y"]);
   });
 
-  it("includes every retaliation edge among the returned events, parallel ones too", () => {
+  it("includes every retaliation edge among the returned events, parallel ones too, by source then target in date order", () => {
     const g = dated(graph("b -[r1:RETALIATES_FOR]-> a", "c -[r2:RETALIATES_FOR]-> b", "c -[r3:RETALIATES_FOR]-> a", "c -[r4:RETALIATES_FOR]-> a"), {
       a: "2020-01-01",
       b: "2020-01-02",
       c: "2020-01-03",
     });
-    expect(retaliationChain(g, "b", { dateOf: dateOf(g) }).edges).toEqual(["r1", "r2", "r3", "r4"]);
+    expect(retaliationChain(g, "b", { dateOf: dateOf(g) }).edges).toEqual(["r1", "r3", "r4", "r2"]);
   });
 
   it("terminates on cycles and self-loops", () => {
     const g = dated(graph("a -[ab:RETALIATES_FOR]-> b", "b -[ba:RETALIATES_FOR]-> a", "a -[aa:RETALIATES_FOR]-> a"), { a: "2020-01-01", b: "2020-01-02" });
-    expect(retaliationChain(g, "a", { dateOf: dateOf(g) })).toEqual({ events: ["a", "b"], before: ["b"], after: ["b"], edges: ["ab", "aa", "ba"] });
+    expect(retaliationChain(g, "a", { dateOf: dateOf(g) })).toEqual({ events: ["a", "b"], before: ["b"], after: ["b"], edges: ["aa", "ab", "ba"] });
   });
 
   it("throws NotFoundError naming an unknown event", () => {
