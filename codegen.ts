@@ -19,7 +19,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
-        scalars: { ID: "string" },
+        scalars: { ID: "string", JSONObject: "Record<string, unknown>" },
         skipTypename: true,
       },
     },

@@ -8,6 +8,7 @@ import { createKnowledge } from "./graph/knowledge.js";
 import { KnowledgeService } from "./service/knowledge-service.js";
 import { createGraphQLHandler } from "./http/graphql-handler.js";
 import { startServer } from "./http/server.js";
+import { exportErrorReply, handleExport } from "./http/export-routes.js";
 import type { RunningServer } from "./http/server.js";
 
 export interface AppOptions {
@@ -37,6 +38,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     maxBodyBytes: options.maxBodyBytes,
     logError,
     health: () => stats,
+    routes: [(url) => handleExport(service, url)],
+    errorReply: exportErrorReply,
   });
   return {
     ...server,

@@ -9,8 +9,9 @@ export class NotFoundError extends Error {
   constructor(
     readonly what: string,
     readonly key: string,
+    message = `No ${what} with id "${key}"`,
   ) {
-    super(`No ${what} with id "${key}"`);
+    super(message);
   }
 }
 

@@ -20,6 +20,8 @@ import {
   STATEMENT_TYPES,
 } from "../model/ontology.js";
 import type { EntityKind } from "../model/ontology.js";
+import { EXPORT_FORMATS, FORMAT_INFO } from "../export/formats.js";
+import type { ExportFormat } from "../export/formats.js";
 
 type EnumObject<V extends string> = Record<string, V>;
 
@@ -162,4 +164,21 @@ export const ClaimQualifierEnum = describedEnum("ClaimQualifier", "How a claimed
   SEVERAL: "Several, with no figure given.",
   UNSPECIFIED: "A figure exists but the source did not give it.",
   NONE_REPORTED: "None were reported.",
+});
+
+export const ExportFormatEnum = describedEnum(
+  "ExportFormat",
+  "A file format for subgraphs. JSON formats keep nested attributes; XML formats flatten them (objects to dotted keys, lists to JSON text).",
+  EXPORT_FORMATS,
+  Object.fromEntries(EXPORT_FORMATS.map((f) => [f, FORMAT_INFO[f].description])) as Record<ExportFormat, string>,
+);
+
+export const EdgesKeyEnum = { LINKS: "links", EDGES: "edges" } as const;
+registerEnumType(EdgesKeyEnum, {
+  name: "EdgesKey",
+  description: "Where node-link JSON puts the edge list.",
+  valuesConfig: {
+    LINKS: { description: "`links`: what networkx 2.8 to 3.5 read by default (nx.node_link_graph(data)); in 3.6+ pass edges=\"links\"." },
+    EDGES: { description: "`edges`: what networkx 3.6+ reads by default." },
+  },
 });

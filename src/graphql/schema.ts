@@ -3,6 +3,7 @@ import { buildSchemaSync } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
 import { checkBounds } from "./args/bounds.js";
 import { EntityResolver } from "./resolvers/entity.resolver.js";
+import { PathExportResolver, SubgraphExportResolver } from "./resolvers/export.resolver.js";
 import { ENTITY_KIND_RESOLVERS } from "./resolvers/entity-kinds.resolver.js";
 import { EvidenceResolver, RelationResolver, SourceDocumentResolver } from "./resolvers/provenance.resolver.js";
 import { QueryResolver } from "./resolvers/query.resolver.js";
@@ -22,6 +23,8 @@ export function buildGraphQLSchema(): GraphQLSchema {
       RelationResolver,
       EvidenceResolver,
       SourceDocumentResolver,
+      SubgraphExportResolver,
+      PathExportResolver,
     ],
     orphanedTypes: [...ENTITY_OBJECT_TYPES],
     validateFn: (argValue) => checkBounds(argValue),

@@ -7,6 +7,8 @@ import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { GraphQLHandler } from "./graphql-handler.js";
+import { EXPORT_ROUTES_HELP } from "./export-routes.js";
+import type { HttpReply } from "./export-routes.js";
 import { landingPage } from "./landing-page.js";
 
 export interface ServerOptions {
@@ -17,6 +19,10 @@ export interface ServerOptions {
   /** Counts reported by /health. */
   readonly health: () => Record<string, unknown>;
   readonly logError: (error: unknown) => void;
+  /** Further GET routes; each returns null for URLs that are not its own. */
+  readonly routes?: ReadonlyArray<(url: URL) => HttpReply | null>;
+  /** Maps an error a route threw to a reply (e.g. domain errors to 4xx); null leaves it unexpected. */
+  readonly errorReply?: (error: unknown) => HttpReply | null;
 }
 
 export interface RunningServer {
@@ -105,7 +111,15 @@ export async function startServer(handler: GraphQLHandler, options: ServerOption
       sendJson(res, 200, { status: "ok", ...options.health() });
       return;
     }
-    throw new HttpError(404, "NOT_FOUND", `No route ${url.pathname}; the GraphQL endpoint is /graphql`);
+    for (const handle of options.routes ?? []) {
+      const reply = handle(url);
+      if (reply) {
+        res.writeHead(reply.status, { ...reply.headers, "content-length": Buffer.byteLength(reply.body) });
+        res.end(method === "HEAD" ? undefined : reply.body);
+        return;
+      }
+    }
+    throw new HttpError(404, "NOT_FOUND", `No route ${url.pathname}; the GraphQL endpoint is /graphql, exports are ${EXPORT_ROUTES_HELP}`);
   }
 
   const server = createServer((req, res) => {
@@ -119,6 +133,12 @@ export async function startServer(handler: GraphQLHandler, options: ServerOption
         sendError(res, error);
         // Do not read the rest of an oversized body; close the connection instead.
         if (error.status === 413) res.once("finish", () => req.destroy());
+        return;
+      }
+      const reply = options.errorReply?.(error);
+      if (reply) {
+        res.writeHead(reply.status, { ...reply.headers, "content-length": Buffer.byteLength(reply.body) });
+        res.end(reply.body);
         return;
       }
       options.logError(error);

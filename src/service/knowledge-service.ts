@@ -91,6 +91,16 @@ export class KnowledgeService {
     return paginate(ids, first, after).mapped((id) => this.entity(id));
   }
 
+  /** Every entity, in data order. */
+  allEntities(): EntityRecord[] {
+    return this.graph.mapNodes((_id, node) => node.record);
+  }
+
+  /** Every relation, in data order. */
+  allRelations(): RelationRecord[] {
+    return this.graph.mapEdges((_id, edge) => edge.record);
+  }
+
   /** Entities whose name, alias or id equals `text` once normalised. */
   entitiesNamed(text: string): EntityRecord[] {
     return this.knowledge.lookups.byName(text).map((id) => this.entity(id));
@@ -169,6 +179,8 @@ export class KnowledgeService {
   neighborhood(id: string, args: WalkArgs & { depth: number; limit: number }): SubgraphView {
     const result = neighborhood(this.graph, id, { ...args, relationTypes: args.relationTypes ?? undefined, direction: args.direction ?? undefined });
     return {
+      center: id,
+      depth: args.depth,
       nodes: result.nodes.map((n) => ({ depth: n.depth, entity: this.entity(n.id) })),
       edges: result.edges.map((e) => this.relation(e)),
       truncated: result.truncated,

@@ -16,6 +16,9 @@ export interface DateView {
 }
 
 export interface SubgraphView {
+  /** The entity the subgraph is centred on. */
+  readonly center: string;
+  readonly depth: number;
   readonly nodes: Array<{ readonly depth: number; readonly entity: EntityRecord }>;
   readonly edges: RelationRecord[];
   readonly truncated: boolean;
