@@ -206,7 +206,7 @@ describe("sources", () => {
     expect(sources).toEqual([
       expect.objectContaining({ id: "us-strikes-iran-backed-militias", title: "U.S. Strikes Iran-Backed Militias in Iraq, Syria" }),
     ]);
-    expect(sources[0]!.covers).toMatchObject({ precision: "RANGE", earliest: "2019-12-27", latest: "2021-07-08" });
+    expect(sources[0]!.covers).toMatchObject({ precision: "RANGE", earliest: "2014-01-01", latest: "2021-07-08" });
   });
 });
 
