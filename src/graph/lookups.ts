@@ -45,22 +45,58 @@ export class Lookups {
   }
 
   /**
-   * Entities whose id, name or an alias contains `text` once normalised: exact
-   * matches first, then names starting with it, then the rest, each in data order.
+   * Entities whose id, name or an alias contains `text` once normalised:
+   * exact matches first, then names starting with it, then names with a word
+   * starting with it, then the rest; within each, shorter names first, then data order.
    */
   search(text: string): string[] {
     const query = normaliseName(text);
     if (query === "") return [];
-    const ranked: Array<[number, string]> = [];
+    const ranked: Array<[number, number, string]> = [];
     for (const [id, names] of this.searchable) {
-      let rank = 3;
+      let best: [number, number] | null = null;
       for (const name of names) {
-        if (name === query) rank = Math.min(rank, 0);
-        else if (name.startsWith(query)) rank = Math.min(rank, 1);
-        else if (name.includes(query)) rank = Math.min(rank, 2);
+        const at = name.indexOf(query);
+        if (at < 0) continue;
+        const rank = name === query ? 0 : at === 0 ? 1 : name[at - 1] === " " ? 2 : 3;
+        if (best === null || rank < best[0] || (rank === best[0] && name.length < best[1])) best = [rank, name.length];
       }
-      if (rank < 3) ranked.push([rank, id]);
+      if (best) ranked.push([best[0], best[1], id]);
     }
-    return ranked.sort((a, b) => a[0] - b[0]).map(([, id]) => id);
+    return ranked.sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , id]) => id);
   }
+
+  /**
+   * The `count` entities whose id, name or alias is closest to `text`: by edit
+   * distance to the whole name or to any run of as many words as `text` has,
+   * then shorter names first.
+   */
+  closest(text: string, count: number): string[] {
+    const query = normaliseName(text);
+    const width = query.split(" ").length;
+    const distanceTo = (name: string) => {
+      const words = name.split(" ");
+      let best = editDistance(query, name);
+      for (let i = 0; i + width <= words.length; i++) best = Math.min(best, editDistance(query, words.slice(i, i + width).join(" ")));
+      return best;
+    };
+    return this.searchable
+      .map(([id, names]) => [Math.min(...names.map(distanceTo)), Math.min(...names.map((n) => n.length)), id] as const)
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+      .slice(0, count)
+      .map(([, , id]) => id);
+  }
+}
+
+/** Levenshtein distance, in O(|a|·|b|) time and O(|b|) space. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }

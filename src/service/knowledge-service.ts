@@ -101,6 +101,21 @@ export class KnowledgeService {
     return this.graph.mapEdges((_id, edge) => edge.record);
   }
 
+  /**
+   * An entity given by id or by name, as a person types it: the exact id, else
+   * the one entity whose name or alias matches, else the one search match.
+   * Otherwise the closest candidates (several matches, or the nearest spellings).
+   */
+  resolve(text: string): { entity: EntityRecord } | { candidates: EntityRecord[] } {
+    if (this.graph.hasNode(text)) return { entity: this.entity(text) };
+    const named = this.knowledge.lookups.byName(text);
+    if (named.length === 1) return { entity: this.entity(named[0]!) };
+    const found = named.length > 1 ? named : this.knowledge.lookups.search(text);
+    if (found.length === 1) return { entity: this.entity(found[0]!) };
+    const candidates = found.length > 1 ? found.slice(0, 10) : this.knowledge.lookups.closest(text, 5);
+    return { candidates: candidates.map((id) => this.entity(id)) };
+  }
+
   /** Entities whose name, alias or id equals `text` once normalised. */
   entitiesNamed(text: string): EntityRecord[] {
     return this.knowledge.lookups.byName(text).map((id) => this.entity(id));

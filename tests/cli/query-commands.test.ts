@@ -1,0 +1,177 @@
+/**
+ * The query commands as a person or a script uses them: by id or name, tables
+ * or --json, and exit codes 0 (found), 1 (not found, no path), 2 (bad usage).
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { MultiDirectedGraph } from "graphology";
+import { parse as parseGraphml } from "graphology-graphml";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run.js";
+import { list, validFixture, writeFixture } from "../loading/fixture-data.js";
+
+async function cli(...args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runCli(args, { log: (l) => stdout.push(l), error: (l) => stderr.push(l) });
+  return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
+}
+
+describe("path", () => {
+  it("finds a path between entities given by name, drawn with arrows", async () => {
+    const { code, stdout } = await cli("path", "KH", "Joe Biden");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^\d+ steps?:/);
+    expect(stdout).toContain("Kataib Hezbollah (kataib-hezbollah, Militia)");
+    expect(stdout).toMatch(/(<--|--)[A-Z_]+(-->|--) Joe Biden \(joe-biden, Official\)$/);
+  });
+
+  it("prints JSON for scripts", async () => {
+    const { code, stdout } = await cli("path", "kataib-hezbollah", "iran-government", "--types", "BACKS", "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ length: 1, steps: [{ type: "BACKS", direction: "BACKWARD", from: "kataib-hezbollah", to: "iran-government" }] });
+  });
+
+  it("exits 1 when there is no path", async () => {
+    const { code, stderr } = await cli("path", "kataib-hezbollah", "iran-government", "--types", "BACKS", "--direction", "forward");
+    expect(code).toBe(1);
+    expect(stderr).toContain("No path from Kataib Hezbollah (kataib-hezbollah, Militia) to Iran (iran-government, Government)");
+  });
+
+  it("exits 1 listing the closest matches for an unknown name", async () => {
+    const { code, stderr } = await cli("path", "Hizbolah", "Biden");
+    expect(code).toBe(1);
+    expect(stderr).toContain('No entity matches "Hizbolah". Closest:');
+    expect(stderr.split("\n")[3]).toMatch(/^kataib-hezbollah\s+Militia\s+Kataib Hezbollah$/);
+  });
+
+  it("exits 1 listing the candidates for an ambiguous name", async () => {
+    const { code, stderr } = await cli("path", "Kataib", "Biden");
+    expect(code).toBe(1);
+    expect(stderr).toContain('"Kataib" matches several entities; give one of these ids:');
+    expect(stderr).toContain("kataib-sayyid-al-shuhada");
+  });
+
+  it.each([
+    [["path", "KH"], "path takes 2 arguments (got 1)"],
+    [["path", "KH", "Biden", "--direction", "up"], '--direction must be forward, backward or either (got "up")'],
+    [["path", "KH", "Biden", "--types", "HATES"], '--types: unknown relation type "HATES"'],
+    [["path", "KH", "Biden", "--depth", "2"], "--depth does not apply to path"],
+  ])("exits 2 on bad usage: %j", async (args, message) => {
+    const { code, stderr } = await cli(...args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+});
+
+describe("neighbors", () => {
+  it("lists entities within --depth hops as a table", async () => {
+    const { code, stdout } = await cli("neighbors", "Kata'ib Sayyid al-Shuhada", "--depth", "1");
+    expect(code).toBe(0);
+    expect(stdout.split("\n")[0]).toMatch(/^depth\s+id\s+kind\s+name$/);
+    expect(stdout).toMatch(/^0\s+kataib-sayyid-al-shuhada\s+Militia\s+Kataib Sayyid al Shuhada$/m);
+    expect(stdout).toMatch(/entities, \d+ relations within 1 hop of Kataib Sayyid al Shuhada/);
+  });
+
+  it("says when --limit truncated the result", async () => {
+    const { stdout } = await cli("neighbors", "pmf", "--depth", "2", "--limit", "3");
+    expect(stdout).toContain("Truncated at --limit 3: the closest entities are shown.");
+  });
+
+  it("prints JSON with nodes and edges", async () => {
+    const { stdout } = await cli("neighbors", "pmf", "--depth", "0", "--json");
+    expect(JSON.parse(stdout)).toEqual({ center: "pmf", depth: 0, truncated: false, nodes: [expect.objectContaining({ id: "pmf", depth: 0 })], edges: [] });
+  });
+
+  it("applies the API's bounds", async () => {
+    const { code, stderr } = await cli("neighbors", "pmf", "--depth", "9");
+    expect(code).toBe(2);
+    expect(stderr).toContain("--depth: must be an integer from 0 to 4 (got 9)");
+    expect((await cli("neighbors", "pmf", "--limit", "many")).stderr).toContain('--limit must be an integer (got "many")');
+  });
+});
+
+describe("search", () => {
+  it("lists matches, best first", async () => {
+    const { code, stdout } = await cli("search", "hezbolla");
+    expect(code).toBe(0);
+    expect(stdout.split("\n")[2]).toMatch(/^kataib-hezbollah\s+Militia\s+Kataib Hezbollah\s+Kata'ib Hezbollah, KH$/);
+  });
+
+  it("filters by kind and prints JSON", async () => {
+    const { stdout } = await cli("search", "iraq", "--kind", "government", "--json");
+    expect(JSON.parse(stdout)).toEqual({ totalCount: 1, entities: [expect.objectContaining({ id: "iraq-government" })] });
+  });
+
+  it("exits 1 when nothing matches, 2 for an unknown kind", async () => {
+    expect((await cli("search", "narnia")).code).toBe(1);
+    const { code, stderr } = await cli("search", "iraq", "--kind", "country");
+    expect(code).toBe(2);
+    expect(stderr).toContain('--kind: unknown kind "country"');
+  });
+});
+
+describe("export", () => {
+  it("writes the whole graph as node-link JSON to standard output", async () => {
+    const { code, stdout } = await cli("export");
+    expect(code).toBe(0);
+    const data = JSON.parse(stdout) as { directed: boolean; multigraph: boolean; nodes: unknown[]; links: unknown[] };
+    expect(data).toMatchObject({ directed: true, multigraph: true });
+    expect(data.nodes.length).toBeGreaterThan(100);
+    expect(data.links.length).toBeGreaterThan(300);
+  });
+
+  it("writes a neighbourhood as GraphML to a file", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "export-")), "kh.graphml");
+    const { code, stderr } = await cli("export", "--format", "graphml", "--id", "KH", "--depth", "1", "--output", file);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^wrote \d+ entities and \d+ relations as graphml to /);
+    const graph = parseGraphml(MultiDirectedGraph, readFileSync(file, "utf8"));
+    expect(graph.getNodeAttribute("kataib-hezbollah", "depth")).toBe(0);
+  });
+
+  it("writes a path, and exits 1 when there is none", async () => {
+    const { stdout } = await cli("export", "--from", "KH", "--to", "Joe Biden", "--format", "node-link", "--edges-key", "edges");
+    expect(JSON.parse(stdout).edges.length).toBeGreaterThan(0);
+    expect((await cli("export", "--from", "KH", "--to", "Joe Biden", "--types", "CITES")).code).toBe(1);
+  });
+
+  it.each([
+    [["export", "--format", "pdf"], '--format must be one of node-link, graphology, gexf, graphml, cytoscape (got "pdf")'],
+    [["export", "--id", "KH", "--from", "pmf"], "export takes either --id (a neighbourhood) or --from and --to (a path), not both"],
+    [["export", "--from", "KH"], "export --from needs --to"],
+    [["export", "--depth", "2"], "--depth needs --id"],
+    [["export", "--edges-key", "arcs"], "--edges-key must be links or edges"],
+  ])("exits 2 on bad usage: %j", async (args, message) => {
+    const { code, stderr } = await cli(...args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+});
+
+describe("the command line as a whole", () => {
+  it("exits 1 with every problem when the data does not validate", async () => {
+    const files = validFixture();
+    list(files, "relations/all.yaml")[0]!.source = "usa";
+    const { code, stderr } = await cli("search", "iran", "--data", writeFixture(files));
+    expect(code).toBe(1);
+    expect(stderr).toContain('us-carried-out-strike: source: unknown entity "usa"');
+  });
+
+  it("prints help with exit 0", async () => {
+    const { code, stdout } = await cli("--help");
+    expect(code).toBe(0);
+    expect(stdout).toContain("path <A> <B>");
+  });
+
+  it("runs as the installed bin, the way `npx conflict-graph` runs it", async () => {
+    const bin = fileURLToPath(new URL("../../bin/conflict-graph.mjs", import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, "search", "KH", "--json"]);
+    expect(JSON.parse(stdout).entities[0].id).toBe("kataib-hezbollah");
+    await expect(promisify(execFile)(process.execPath, [bin, "search", "narnia"])).rejects.toMatchObject({ code: 1 });
+  });
+});
