@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENTITY_KINDS, RELATION_TYPE_NAMES } from "../src/model/ontology.js";
 import { LIMITS } from "../src/graphql/args/limits.js";
 import { DEFAULT_MAX_BODY_BYTES } from "../src/http/server.js";
+import { runCli } from "../src/cli/run.js";
 import { startTestServer } from "./http/harness.js";
 import type { TestServer } from "./http/harness.js";
 
@@ -57,4 +58,19 @@ describe("README examples", () => {
       expect(await response.json()).toEqual(expected);
     },
   );
+});
+
+describe("README command-line transcripts", () => {
+  const transcripts = [...README.matchAll(/```\n\$ npx conflict-graph (.+)\n([\s\S]*?)```/g)];
+
+  it("has a transcript to check", () => {
+    expect(transcripts.length).toBeGreaterThan(0);
+  });
+
+  it.each(transcripts.map((m) => [m[1]!, m[2]!] as const))("$ npx conflict-graph %s", async (commandLine, shown) => {
+    const args = [...commandLine.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+    const lines: string[] = [];
+    expect(await runCli(args, { log: (l) => lines.push(l), error: (l) => lines.push(l) })).toBe(0);
+    expect(`${lines.join("\n")}\n`).toBe(shown);
+  });
 });
