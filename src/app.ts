@@ -13,6 +13,8 @@ import type { RunningServer } from "./http/server.js";
 
 export interface AppOptions {
   readonly dataDir?: string;
+  /** A service over an already built graph (benchmarks); when given, dataDir is not read. */
+  readonly service?: KnowledgeService;
   readonly port: number;
   readonly host: string;
   readonly maxBodyBytes?: number;
@@ -29,7 +31,7 @@ export function loadService(dataDir?: string): KnowledgeService {
 
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const logError = options.logError ?? ((error: unknown) => console.error(error));
-  const service = loadService(options.dataDir);
+  const service = options.service ?? loadService(options.dataDir);
   const handler = await createGraphQLHandler(service, logError);
   const stats = service.stats();
   const server = await startServer(handler, {

@@ -25,3 +25,14 @@ export class BadInputError extends Error {
     super(`${argument}: ${message}`);
   }
 }
+
+/** A traversal needed more work than one request may spend; `budget` is the limit in edge visits. */
+export class BudgetExceededError extends Error {
+  override readonly name = "BudgetExceededError";
+  constructor(
+    readonly operation: string,
+    readonly budget: number,
+  ) {
+    super(`${operation} needed more than ${budget} edge visits, the most one request may spend; narrow it with relationTypes, direction, a smaller depth or maxLength`);
+  }
+}

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENTITY_KINDS, RELATION_TYPE_NAMES } from "../src/model/ontology.js";
-import { LIMITS } from "../src/graphql/args/limits.js";
+import { LIMITS } from "../src/graphql/limits.js";
 import { DEFAULT_MAX_BODY_BYTES } from "../src/http/server.js";
 import { runCli } from "../src/cli/run.js";
 import { startTestServer } from "./http/harness.js";

@@ -11,11 +11,13 @@
  */
 import type { Attributes } from "graphology-types";
 import {
+  budgetOption,
   createPairWalker,
   createWalker,
   directionOption,
   Distances,
   integerOption,
+  Meter,
   pathFromSteps,
   relationTypesOption,
   requireNode,
@@ -50,17 +52,18 @@ export function kShortestPaths<N extends Attributes, E extends EdgeAttributes>(
   const types = relationTypesOption(options.relationTypes);
   const maxLength = integerOption("maxLength", options.maxLength, 4, 1);
   const limit = integerOption("limit", options.limit, 10, 1);
+  const meter = new Meter("kShortestPaths", budgetOption(options.budget));
   if (from === to) return [trivialPath(from)];
 
-  const walk = createWalker(graph, direction, types);
-  const walkTo = createPairWalker(graph, direction, types);
-  const distanceTo = new Distances(to, createWalker(graph, reverse(direction), types));
+  const walk = createWalker(graph, direction, types, meter);
+  const walkTo = createPairWalker(graph, direction, types, meter);
+  const distanceTo = new Distances(to, createWalker(graph, reverse(direction), types, meter));
   const paths: Path[] = [];
   for (let length = 1; length <= maxLength && paths.length < limit; length++) {
     distanceTo.reach(Math.ceil(length / 2));
     const shortest = distanceTo.atLeast(from);
     if (shortest === Infinity) break;
-    if (shortest <= length) pathsOfLength({ walk, walkTo, from, to, length, distanceTo, limit }, paths);
+    if (shortest <= length) pathsOfLength({ walk, walkTo, from, to, length, distanceTo, limit, meter }, paths);
   }
   return paths;
 }
@@ -73,6 +76,7 @@ interface Search {
   readonly length: number;
   readonly distanceTo: Distances;
   readonly limit: number;
+  readonly meter: Meter;
 }
 
 interface Frame {
@@ -81,7 +85,7 @@ interface Frame {
 }
 
 /** Appends the simple paths of exactly `length` edges to `paths`, until it holds `limit`. */
-function pathsOfLength({ walk, walkTo, from, to, length, distanceTo, limit }: Search, paths: Path[]): void {
+function pathsOfLength({ walk, walkTo, from, to, length, distanceTo, limit, meter }: Search, paths: Path[]): void {
   // The steps from a node after which `budget` edges remain to reach `to`, whatever the path so far.
   const memo = new Map<number, Map<string, Step[]>>();
   let found: Step[] = [];
@@ -113,6 +117,7 @@ function pathsOfLength({ walk, walkTo, from, to, length, distanceTo, limit }: Se
   while (frames.length > 0) {
     const frame = frames[frames.length - 1]!;
     const step = frame.steps[frame.next++];
+    if (step !== undefined) meter.visit();
     if (step === undefined) {
       frames.pop();
       const left = path.pop();

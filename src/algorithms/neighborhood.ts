@@ -4,10 +4,12 @@
  */
 import type { Attributes } from "graphology-types";
 import {
+  budgetOption,
   createWalker,
   directionOption,
   inducedEdges,
   integerOption,
+  Meter,
   relationTypesOption,
   requireNode,
   type EdgeAttributes,
@@ -51,7 +53,8 @@ export function neighborhood<N extends Attributes, E extends EdgeAttributes>(
   const limit = integerOption("limit", options.limit, 100, 1);
   const direction = directionOption(options.direction);
   const types = relationTypesOption(options.relationTypes);
-  const walk = createWalker(graph, direction, types);
+  const meter = new Meter("neighborhood", budgetOption(options.budget));
+  const walk = createWalker(graph, direction, types, meter);
 
   const nodes: NeighborhoodNode[] = [{ id, depth: 0 }];
   const members = new Set([id]);
@@ -72,5 +75,5 @@ export function neighborhood<N extends Attributes, E extends EdgeAttributes>(
     walk(node.id, visit);
   }
 
-  return { nodes, edges: inducedEdges(graph, [...members], types), truncated };
+  return { nodes, edges: inducedEdges(graph, [...members], types, meter), truncated };
 }

@@ -9,13 +9,24 @@
  */
 import type { Attributes } from "graphology-types";
 import { BadInputError } from "../errors.js";
-import { createWalker, inducedEdges, reachable, requireNode, type EdgeAttributes, type RelationGraph } from "./walk.js";
+import {
+  budgetOption,
+  createWalker,
+  inducedEdges,
+  Meter,
+  reachable,
+  requireNode,
+  type EdgeAttributes,
+  type RelationGraph,
+} from "./walk.js";
 
 export interface RetaliationChainOptions {
   /** The relation type linking an answer to what it answers; default "RETALIATES_FOR". */
   readonly relationType?: string | undefined;
   /** A sortable date (ISO 8601) for an event, or null when unknown. */
   readonly dateOf: (node: string) => string | null;
+  /** The most edge visits (adjacency entries examined) the call may make, an integer >= 1; default no limit. */
+  readonly budget?: number | undefined;
 }
 
 export interface RetaliationChain {
@@ -40,10 +51,11 @@ export function retaliationChain<N extends Attributes, E extends EdgeAttributes>
     throw new BadInputError("relationType", "must be a non-empty relation type name");
   }
   if (typeof options.dateOf !== "function") throw new BadInputError("dateOf", "must be a function");
+  const meter = new Meter("retaliationChain", budgetOption(options.budget));
 
   const types = new Set([relationType]);
-  const ancestors = reachable(eventId, createWalker(graph, "forward", types));
-  const descendants = reachable(eventId, createWalker(graph, "backward", types));
+  const ancestors = reachable(eventId, createWalker(graph, "forward", types, meter));
+  const descendants = reachable(eventId, createWalker(graph, "backward", types, meter));
   const members = new Set([...ancestors, ...descendants]);
 
   const dates = new Map<string, string | null>();
@@ -64,6 +76,6 @@ export function retaliationChain<N extends Attributes, E extends EdgeAttributes>
     events,
     before: events.filter((event) => event !== eventId && answered.has(event)),
     after: events.filter((event) => event !== eventId && answeredBy.has(event)),
-    edges: inducedEdges(graph, events, types),
+    edges: inducedEdges(graph, events, types, meter),
   };
 }

@@ -8,11 +8,13 @@
  */
 import type { Attributes } from "graphology-types";
 import {
+  budgetOption,
   createDegree,
   createPairWalker,
   createWalker,
   directionOption,
   integerOption,
+  Meter,
   pathFromSteps,
   relationTypesOption,
   requireNode,
@@ -44,9 +46,10 @@ export function shortestPath<N extends Attributes, E extends EdgeAttributes>(
   requireNode(graph, to);
   const direction = directionOption(options.direction);
   const types = relationTypesOption(options.relationTypes);
+  const meter = new Meter("shortestPath", budgetOption(options.budget));
   if (from === to) return trivialPath(from);
 
-  const found = search(graph, from, to, direction, types);
+  const found = search(graph, from, to, direction, types, meter);
   if (found === null) return null;
 
   const steps: Step[] = [];
@@ -76,9 +79,10 @@ export function allShortestPaths<N extends Attributes, E extends EdgeAttributes>
   const direction = directionOption(options.direction);
   const types = relationTypesOption(options.relationTypes);
   const limit = integerOption("limit", options.limit, 10, 1);
+  const meter = new Meter("allShortestPaths", budgetOption(options.budget));
   if (from === to) return [trivialPath(from)];
 
-  const found = search(graph, from, to, direction, types);
+  const found = search(graph, from, to, direction, types, meter);
   if (found === null) return [];
 
   const stepsFrom = new Map<string, Step[]>();
@@ -104,6 +108,7 @@ export function allShortestPaths<N extends Attributes, E extends EdgeAttributes>
   while (frames.length > 0 && paths.length < limit) {
     const frame = frames[frames.length - 1]!;
     const step = frame.steps[frame.next++];
+    if (step !== undefined) meter.visit();
     if (step === undefined) {
       frames.pop();
       path.pop();
@@ -141,10 +146,11 @@ function search<N extends Attributes, E extends EdgeAttributes>(
   to: string,
   direction: Direction,
   types: ReadonlySet<string> | null,
+  meter: Meter,
 ): Meeting | null {
-  const walk = createWalker(graph, direction, types);
-  const walkBack = createWalker(graph, reverse(direction), types);
-  const walkTo = createPairWalker(graph, direction, types);
+  const walk = createWalker(graph, direction, types, meter);
+  const walkBack = createWalker(graph, reverse(direction), types, meter);
+  const walkTo = createPairWalker(graph, direction, types, meter);
   const forwardDegree = createDegree(graph, direction);
   const backwardDegree = createDegree(graph, reverse(direction));
   const distanceFrom = new Map<string, number>([[from, 0]]);

@@ -13,7 +13,7 @@
  * walked either way and never count as reversed.
  */
 import type { AbstractGraph, Attributes } from "graphology-types";
-import { BadInputError, NotFoundError } from "../errors.js";
+import { BadInputError, BudgetExceededError, NotFoundError } from "../errors.js";
 
 /** Edge attributes the algorithms rely on: the relation type. */
 export interface TypedEdgeAttributes {
@@ -37,6 +37,12 @@ export interface WalkOptions {
   readonly relationTypes?: readonly string[] | undefined;
   /** Default "either". */
   readonly direction?: Direction | undefined;
+  /**
+   * The most edge visits (adjacency entries examined) the call may make, an
+   * integer >= 1; default no limit. A call that would need more throws
+   * BudgetExceededError instead of running on.
+   */
+  readonly budget?: number | undefined;
 }
 
 /** One edge walked on a path; `reversed` when walked from its target to its source. */
@@ -89,6 +95,30 @@ export function relationTypesOption(value: readonly string[] | null | undefined)
   return value.length === 0 ? null : new Set(value);
 }
 
+/** The `budget` option: an integer >= 1, or Infinity (no limit) when not given. */
+export function budgetOption(value: number | null | undefined): number {
+  return value === undefined || value === null ? Infinity : integerOption("budget", value, 1, 1);
+}
+
+/**
+ * Counts the edge visits of one call against its budget: one per adjacency
+ * entry examined (every edge a graphology iteration hands over, self-loops and
+ * edges of other types included) and one per step a depth-first search takes
+ * from a memoised list. Throws BudgetExceededError on the visit that would
+ * exceed the budget.
+ */
+export class Meter {
+  spent = 0;
+  constructor(
+    readonly operation: string,
+    readonly budget: number = Infinity,
+  ) {}
+
+  visit(): void {
+    if (++this.spent > this.budget) throw new BudgetExceededError(this.operation, this.budget);
+  }
+}
+
 export function reverse(direction: Direction): Direction {
   return direction === "forward" ? "backward" : direction === "backward" ? "forward" : "either";
 }
@@ -103,6 +133,7 @@ export function createWalker<N extends Attributes, E extends EdgeAttributes>(
   graph: RelationGraph<N, E>,
   direction: Direction,
   types: ReadonlySet<string> | null,
+  meter: Meter = new Meter("walk"),
 ): Walker {
   const outward = direction !== "backward";
   const inward = direction !== "forward";
@@ -126,8 +157,10 @@ export function createWalker<N extends Attributes, E extends EdgeAttributes>(
     runReversed = reversed;
     return false;
   };
-  const allowed = (source: string, target: string, attributes: E): boolean =>
-    source !== target && (types === null || types.has(attributes.type));
+  const allowed = (source: string, target: string, attributes: E): boolean => {
+    meter.visit();
+    return source !== target && (types === null || types.has(attributes.type));
+  };
   const onOut = (edge: string, attributes: E, source: string, target: string): boolean =>
     allowed(source, target, attributes) && hold(edge, target, false);
   const onIn = (edge: string, attributes: E, source: string, target: string): boolean =>
@@ -166,12 +199,14 @@ export function createPairWalker<N extends Attributes, E extends EdgeAttributes>
   graph: RelationGraph<N, E>,
   direction: Direction,
   types: ReadonlySet<string> | null,
+  meter: Meter = new Meter("walk"),
 ): PairWalker {
   const outward = direction !== "backward";
   const inward = direction !== "forward";
   const undirected = graph.type !== "directed";
   const run: string[] = [];
   const collect = (edge: string, attributes: E, source: string, target: string): void => {
+    meter.visit();
     if (source !== target && (types === null || types.has(attributes.type))) run.push(edge);
   };
   const replay = (neighbor: string, reversed: boolean, visit: StepVisitor): boolean => {
@@ -210,6 +245,7 @@ export function inducedEdges<N extends Attributes, E extends EdgeAttributes>(
   graph: RelationGraph<N, E>,
   nodes: readonly string[],
   types: ReadonlySet<string> | null,
+  meter: Meter = new Meter("walk"),
 ): string[] {
   const rank = new Map<string, number>();
   for (const node of nodes) if (!rank.has(node)) rank.set(node, rank.size);
@@ -218,6 +254,7 @@ export function inducedEdges<N extends Attributes, E extends EdgeAttributes>(
   let current = "";
   let least = 0;
   const take = (edge: string, attributes: E, neighbor: string): void => {
+    meter.visit();
     const position = rank.get(neighbor);
     if (position !== undefined && position >= least && (types === null || types.has(attributes.type))) {
       found.push({ edge, rank: position, order: found.length });

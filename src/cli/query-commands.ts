@@ -10,7 +10,7 @@ import { exportNeighborhood, exportPath, exportWholeGraph } from "../export/expo
 import { EXPORT_FORMATS, FORMAT_INFO, serialize } from "../export/formats.js";
 import type { EdgesKey, ExportFormat } from "../export/formats.js";
 import { checkBounds } from "../graphql/args/bounds.js";
-import { LIMITS } from "../graphql/args/limits.js";
+import { LIMITS } from "../graphql/limits.js";
 import { EntitiesArgs } from "../graphql/args/list.args.js";
 import { NeighborhoodArgs } from "../graphql/args/traversal.args.js";
 import { kindEnumName } from "../graphql/enums.js";

@@ -26,6 +26,8 @@ export function createErrorFormatter(logUnexpected: ErrorLogger) {
       logUnexpected(original);
       return { message: "Internal server error", ...base, extensions: { code: "INTERNAL_SERVER_ERROR" } };
     }
-    return { message: formatted.message, ...base, extensions: { code } };
+    const extensions: Record<string, unknown> = { code };
+    for (const key of ["cost", "maxCost"]) if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
+    return { message: formatted.message, ...base, extensions };
   };
 }

@@ -14,7 +14,7 @@ import type { EdgesKey, ExportFormat } from "../export/formats.js";
 import type { ExportGraph } from "../export/export-graph.js";
 import { checkBounds } from "../graphql/args/bounds.js";
 import { NeighborhoodArgs, PathArgs } from "../graphql/args/traversal.args.js";
-import { LIMITS } from "../graphql/args/limits.js";
+import { LIMITS } from "../graphql/limits.js";
 import type { Direction } from "../algorithms/index.js";
 import { RELATION_TYPE_NAMES } from "../model/ontology.js";
 import type { RelationType } from "../model/ontology.js";

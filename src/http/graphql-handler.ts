@@ -5,12 +5,16 @@
  */
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import type { HTTPGraphQLResponse } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { buildGraphQLSchema } from "../graphql/schema.js";
 import { createErrorFormatter } from "../graphql/errors.js";
 import type { ErrorLogger } from "../graphql/errors.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
+import { costLimitPlugin } from "../graphql/complexity.js";
+import { REQUEST_LIMITS } from "../graphql/limits.js";
+import { maxAliasesRule, maxDepthRule, maxDirectivesRule } from "../graphql/rules/document-limits.js";
+import { clientErrorStatusPlugin } from "../graphql/status.js";
 
 export interface GraphQLRequest {
   readonly method: string;
@@ -40,14 +44,31 @@ async function collect(body: HTTPGraphQLResponse["body"]): Promise<string> {
 }
 
 export async function createGraphQLHandler(service: KnowledgeService, logError: ErrorLogger): Promise<GraphQLHandler> {
+  const schema = buildGraphQLSchema();
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: buildGraphQLSchema(),
+    schema,
     formatError: createErrorFormatter(logError),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // The schema is public and read-only: introspection stays on, for tools and codegen.
     introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // No "Did you mean ...?" suggestions in errors.
+    hideSchemaDetailsFromClientErrors: true,
+    parseOptions: { maxTokens: REQUEST_LIMITS.maxTokens },
+    validationRules: [
+      maxDepthRule(REQUEST_LIMITS.maxDepth),
+      maxAliasesRule(REQUEST_LIMITS.maxAliases),
+      maxDirectivesRule(REQUEST_LIMITS.maxDirectives),
+    ],
+    // No CDN landing page (ours is served at /), and no cache-control plugin: it
+    // hooks every field resolution and this API sets no cache hints.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      costLimitPlugin(schema, REQUEST_LIMITS.maxCost),
+      clientErrorStatusPlugin,
+    ],
     logger: { debug() {}, info() {}, warn: (m) => logError(m), error: (m) => logError(m) },
   });
   await apollo.start();

@@ -91,6 +91,11 @@ export class KnowledgeService {
     return paginate(ids, first, after).mapped((id) => this.entity(id));
   }
 
+  /** Entities by id, in the order given; null where an id names no entity. */
+  entitiesById(ids: readonly string[]): Array<EntityRecord | null> {
+    return ids.map((id) => (this.graph.hasNode(id) ? this.entity(id) : null));
+  }
+
   /** Every entity, in data order. */
   allEntities(): EntityRecord[] {
     return this.graph.mapNodes((_id, node) => node.record);

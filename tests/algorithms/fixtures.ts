@@ -6,7 +6,7 @@
  * builds nodes a, b, c, z (in order of first mention) and the edges e1 and e2
  * (in the order given). A line with no arrow just adds a node.
  */
-import { MultiDirectedGraph } from "graphology";
+import { MultiDirectedGraph, MultiGraph } from "graphology";
 
 export interface NodeAttributes {
   date?: string;
@@ -103,4 +103,53 @@ export function recordingFirstArguments<G extends object>(g: G, seen: Set<unknow
       };
     },
   });
+}
+
+export interface RandomGraphShape {
+  readonly order: number;
+  readonly size: number;
+  readonly types?: readonly string[];
+  /** Share of nodes with integer-like keys ("17"), which graphology's adjacency lists first. */
+  readonly numericKeys?: number;
+  /** Nodes that are the source or target of many edges. */
+  readonly hubs?: number;
+  /** Share of edges that touch a hub. */
+  readonly hubShare?: number;
+  /** Share of undirected edges (a mixed MultiGraph when > 0). */
+  readonly undirected?: number;
+}
+
+/**
+ * A random multigraph with self-loops, parallel edges (both ways), hubs and
+ * integer-like node keys; a mixed graph with undirected edges when asked.
+ */
+export function randomShapedGraph(seed: number, shape: RandomGraphShape): MultiGraph<NodeAttributes, EdgeAttributes> {
+  const random = seededRandom(seed);
+  const pick = (n: number) => Math.floor(random() * n);
+  const { order, size, types = ["A", "B", "C"], numericKeys = 0.3, hubs = 2, hubShare = 0.3, undirected = 0 } = shape;
+  const g = undirected > 0 ? new MultiGraph<NodeAttributes, EdgeAttributes>() : (new MultiDirectedGraph<NodeAttributes, EdgeAttributes>() as unknown as MultiGraph<NodeAttributes, EdgeAttributes>);
+  const keys: string[] = [];
+  for (let i = 0; i < order; i++) {
+    const key = random() < numericKeys ? String(i) : `n${i}`;
+    keys.push(key);
+    g.addNode(key);
+  }
+  const node = () => keys[random() < hubShare && hubs > 0 ? pick(Math.min(hubs, order)) * 7 % order : pick(order)]!;
+  const added: string[] = [];
+  for (let i = 0; i < size; i++) {
+    const roll = random();
+    let source = node();
+    let target = node();
+    if (roll < 0.04) target = source;
+    else if (roll < 0.14 && added.length > 0) {
+      const twin = added[pick(added.length)]!;
+      [source, target] = random() < 0.5 ? [g.source(twin), g.target(twin)] : [g.target(twin), g.source(twin)];
+    }
+    const key = random() < 0.2 ? String(1000 + i) : `r${i}`;
+    const attributes = { type: types[pick(types.length)]! };
+    if (random() < undirected) g.addUndirectedEdgeWithKey(key, source, target, attributes);
+    else g.addDirectedEdgeWithKey(key, source, target, attributes);
+    added.push(key);
+  }
+  return g;
 }

@@ -1,10 +1,11 @@
 import { DirectedGraph, MultiGraph } from "graphology";
 import { describe, expect, it } from "vitest";
-import { kShortestPaths, neighborhood, retaliationChain, shortestPath } from "../../src/algorithms/index.js";
+import { createTraversals, kShortestPaths, neighborhood, retaliationChain, shortestPath } from "../../src/algorithms/index.js";
 import type { KnowledgeGraph } from "../../src/graph/types.js";
 import { describePath } from "./fixtures.js";
+import { implementations } from "./implementations.js";
 
-describe("graphs other than a multi directed graph", () => {
+describe.each(implementations)("graphs other than a multi directed graph, $name", ({ neighborhood, shortestPath, kShortestPaths }) => {
   it("walk undirected edges of a mixed graph in any direction, never as reversed", () => {
     const g = new MultiGraph<Record<string, never>, { type: string }>();
     g.addNode("a");
@@ -33,12 +34,17 @@ describe("graphs other than a multi directed graph", () => {
     g.mergeEdgeWithKey("yz", "y", "z", { type: "ALLY" });
     expect(kShortestPaths(g, "x", "z").map(describePath)).toEqual(["x -xy-> y -yz-> z"]);
   });
+});
+
+describe("types", () => {
 
   it("accept the knowledge graph's own type", () => {
     const compiles = (kg: KnowledgeGraph) => [
       neighborhood(kg, "x"),
       shortestPath(kg, "x", "y"),
       retaliationChain(kg, "x", { dateOf: (id) => kg.getNodeAttribute(id, "date")?.earliest ?? null }),
+      createTraversals(kg).shortestPath("x", "y"),
+      createTraversals(kg).retaliationChain("x", { dateOf: (id) => kg.getNodeAttribute(id, "date")?.earliest ?? null }),
     ];
     expect(compiles).toBeTypeOf("function");
   });

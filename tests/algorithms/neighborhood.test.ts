@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BadInputError, NotFoundError } from "../../src/errors.js";
-import { neighborhood } from "../../src/algorithms/index.js";
+import { implementations } from "./implementations.js";
 import { thrownBy } from "./errors.js";
 import { graph } from "./fixtures.js";
 
@@ -12,7 +12,7 @@ const chain = () =>
 
 const ids = (result: { nodes: Array<{ id: string }> }) => result.nodes.map((node) => node.id);
 
-describe("neighborhood", () => {
+describe.each(implementations)("neighborhood, $name", ({ neighborhood }) => {
   it("by default returns the start (depth 0) and its neighbours one hop away in either direction", () => {
     expect(neighborhood(chain(), "a")).toEqual({
       nodes: [

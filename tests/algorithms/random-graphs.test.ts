@@ -4,8 +4,9 @@
  * direction and with and without a relation-type filter.
  */
 import { describe, expect, it } from "vitest";
-import { allShortestPaths, kShortestPaths, neighborhood, shortestPath, type Direction, type Path } from "../../src/algorithms/index.js";
+import type { Direction, Path } from "../../src/algorithms/index.js";
 import { randomGraph, seededRandom, type TestGraph } from "./fixtures.js";
+import { implementations } from "./implementations.js";
 
 interface RefStep {
   edge: string;
@@ -118,62 +119,64 @@ const configurations: Array<[Direction, string[] | undefined]> = [
   ["forward", ["A", "C"]],
 ];
 
-describe.each(configurations)("on random multigraphs, direction %s, relation types %j", (direction, relationTypes) => {
-  const steps = referenceSteps(g, direction, relationTypes);
-  const backSteps = referenceSteps(g, reverseOf(direction), relationTypes);
-  const pairs = Array.from({ length: 120 }, () => [someNode(g), someNode(g)] as const);
+describe.each(implementations)("$name", ({ allShortestPaths, kShortestPaths, neighborhood, shortestPath }) => {
+  describe.each(configurations)("on random multigraphs, direction %s, relation types %j", (direction, relationTypes) => {
+    const steps = referenceSteps(g, direction, relationTypes);
+    const backSteps = referenceSteps(g, reverseOf(direction), relationTypes);
+    const pairs = Array.from({ length: 120 }, () => [someNode(g), someNode(g)] as const);
 
-  it("shortestPath is as short as a plain BFS finds, and is its first path in step order", () => {
-    let reachable = 0;
-    for (const [from, to] of pairs) {
-      const path = shortestPath(g, from, to, { direction, relationTypes });
-      const expected = referenceShortestPaths(steps, from, to, referenceDistances(backSteps, to))[0] ?? null;
-      if (expected !== null) reachable++;
-      expect(path?.steps.length, `${from} -> ${to}`).toBe(referenceDistances(steps, from).get(to));
-      expect(path, `${from} -> ${to}`).toEqual(expected);
-    }
-    expect(reachable).toBeGreaterThan(10);
-  });
-
-  it("allShortestPaths returns exactly the shortest paths, in step order", () => {
-    for (const [from, to] of pairs) {
-      const expected = referenceShortestPaths(steps, from, to, referenceDistances(backSteps, to));
-      expect(allShortestPaths(g, from, to, { direction, relationTypes, limit: 10_000 }), `${from} -> ${to}`).toEqual(expected);
-      expect(allShortestPaths(g, from, to, { direction, relationTypes, limit: 3 })).toEqual(expected.slice(0, 3));
-    }
-  });
-
-  it("kShortestPaths returns the simple paths by length, then in step order", () => {
-    const smallSteps = referenceSteps(small, direction, relationTypes);
-    let found = 0;
-    for (let i = 0; i < 60; i++) {
-      const from = someNode(small);
-      const to = someNode(small);
-      const byLength = referenceSimplePaths(smallSteps, from, to, 4).sort((a, b) => a.steps.length - b.steps.length);
-      found += byLength.length;
-      expect(kShortestPaths(small, from, to, { direction, relationTypes, limit: 100_000 }), `${from} -> ${to}`).toEqual(byLength);
-      expect(kShortestPaths(small, from, to, { direction, relationTypes, limit: 5, maxLength: 3 })).toEqual(
-        byLength.filter((path) => path.steps.length <= 3).slice(0, 5),
-      );
-    }
-    expect(found).toBeGreaterThan(20);
-  });
-
-  it("neighborhood finds every node within depth at its BFS distance, and the edges among them", () => {
-    for (const [from] of pairs.slice(0, 30)) {
-      const distance = referenceDistances(steps, from);
-      const expected = [...distance].filter(([, d]) => d <= 2).map(([id, depth]) => ({ id, depth }));
-      for (const limit of [100_000, 4]) {
-        const result = neighborhood(g, from, { direction, relationTypes, depth: 2, limit });
-        expect(result.nodes).toEqual(expected.slice(0, limit));
-        expect(result.truncated).toBe(expected.length > limit);
-        // By source, then target, in node order; parallel edges in insertion order.
-        const rank = new Map(result.nodes.map((node, i) => [node.id, i]));
-        const induced = g
-          .filterEdges((_edge, attributes, source, target) => rank.has(source) && rank.has(target) && (relationTypes === undefined || relationTypes.includes(attributes.type)))
-          .sort((a, b) => rank.get(g.source(a))! - rank.get(g.source(b))! || rank.get(g.target(a))! - rank.get(g.target(b))!);
-        expect(result.edges).toEqual(induced);
+    it("shortestPath is as short as a plain BFS finds, and is its first path in step order", () => {
+      let reachable = 0;
+      for (const [from, to] of pairs) {
+        const path = shortestPath(g, from, to, { direction, relationTypes });
+        const expected = referenceShortestPaths(steps, from, to, referenceDistances(backSteps, to))[0] ?? null;
+        if (expected !== null) reachable++;
+        expect(path?.steps.length, `${from} -> ${to}`).toBe(referenceDistances(steps, from).get(to));
+        expect(path, `${from} -> ${to}`).toEqual(expected);
       }
-    }
+      expect(reachable).toBeGreaterThan(10);
+    });
+
+    it("allShortestPaths returns exactly the shortest paths, in step order", () => {
+      for (const [from, to] of pairs) {
+        const expected = referenceShortestPaths(steps, from, to, referenceDistances(backSteps, to));
+        expect(allShortestPaths(g, from, to, { direction, relationTypes, limit: 10_000 }), `${from} -> ${to}`).toEqual(expected);
+        expect(allShortestPaths(g, from, to, { direction, relationTypes, limit: 3 })).toEqual(expected.slice(0, 3));
+      }
+    });
+
+    it("kShortestPaths returns the simple paths by length, then in step order", () => {
+      const smallSteps = referenceSteps(small, direction, relationTypes);
+      let found = 0;
+      for (let i = 0; i < 60; i++) {
+        const from = someNode(small);
+        const to = someNode(small);
+        const byLength = referenceSimplePaths(smallSteps, from, to, 4).sort((a, b) => a.steps.length - b.steps.length);
+        found += byLength.length;
+        expect(kShortestPaths(small, from, to, { direction, relationTypes, limit: 100_000 }), `${from} -> ${to}`).toEqual(byLength);
+        expect(kShortestPaths(small, from, to, { direction, relationTypes, limit: 5, maxLength: 3 })).toEqual(
+          byLength.filter((path) => path.steps.length <= 3).slice(0, 5),
+        );
+      }
+      expect(found).toBeGreaterThan(20);
+    });
+
+    it("neighborhood finds every node within depth at its BFS distance, and the edges among them", () => {
+      for (const [from] of pairs.slice(0, 30)) {
+        const distance = referenceDistances(steps, from);
+        const expected = [...distance].filter(([, d]) => d <= 2).map(([id, depth]) => ({ id, depth }));
+        for (const limit of [100_000, 4]) {
+          const result = neighborhood(g, from, { direction, relationTypes, depth: 2, limit });
+          expect(result.nodes).toEqual(expected.slice(0, limit));
+          expect(result.truncated).toBe(expected.length > limit);
+          // By source, then target, in node order; parallel edges in insertion order.
+          const rank = new Map(result.nodes.map((node, i) => [node.id, i]));
+          const induced = g
+            .filterEdges((_edge, attributes, source, target) => rank.has(source) && rank.has(target) && (relationTypes === undefined || relationTypes.includes(attributes.type)))
+            .sort((a, b) => rank.get(g.source(a))! - rank.get(g.source(b))! || rank.get(g.target(a))! - rank.get(g.target(b))!);
+          expect(result.edges).toEqual(induced);
+        }
+      }
+    });
   });
 });

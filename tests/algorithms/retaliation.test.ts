@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BadInputError, NotFoundError } from "../../src/errors.js";
-import { retaliationChain } from "../../src/algorithms/index.js";
+import { implementations } from "./implementations.js";
 import { thrownBy } from "./errors.js";
 import { dated, dateOf, graph } from "./fixtures.js";
 
@@ -32,7 +32,7 @@ const conflict = () =>
     },
   );
 
-describe("retaliationChain", () => {
+describe.each(implementations)("retaliationChain, $name", ({ retaliationChain }) => {
   it("returns what the event answered and what answered it, transitively, in date order", () => {
     const g = conflict();
     expect(retaliationChain(g, "third", { dateOf: dateOf(g) })).toEqual({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BadInputError, NotFoundError } from "../../src/errors.js";
-import { allShortestPaths, shortestPath } from "../../src/algorithms/index.js";
+import { implementations } from "./implementations.js";
 import { thrownBy } from "./errors.js";
 import { describePath, graph } from "./fixtures.js";
 
@@ -9,7 +9,7 @@ const line = () => graph("a -[ab:ALLY]-> b", "b -[bc:ALLY]-> c", "d -[dc:ALLY]->
 
 const described = (path: Parameters<typeof describePath>[0] | null) => (path === null ? null : describePath(path));
 
-describe("shortestPath", () => {
+describe.each(implementations)("shortestPath, $name", ({ shortestPath, allShortestPaths }) => {
   it("returns the nodes and the steps walked, each step saying whether it went against its edge", () => {
     expect(shortestPath(line(), "a", "d")).toEqual({
       nodes: ["a", "b", "c", "d"],
@@ -98,7 +98,7 @@ describe("shortestPath", () => {
   });
 });
 
-describe("allShortestPaths", () => {
+describe.each(implementations)("allShortestPaths, $name", ({ allShortestPaths }) => {
   //        +--bd1--+
   //   a -ab-> b -bd2-> d      (and a -ac-> c -cd-> d)
   const diamond = () =>

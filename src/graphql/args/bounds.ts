@@ -38,9 +38,18 @@ export function Text(max: number): PropertyDecorator {
   });
 }
 
-/** A list of at most `max` items. */
+/** A list of at most `max` items; string items at most 200 characters, with no control characters. */
 export function MaxItems(max: number): PropertyDecorator {
-  return declare((value) => (value == null || (Array.isArray(value) && value.length <= max) ? null : `must have at most ${max} items`));
+  return declare((value) => {
+    if (value == null) return null;
+    if (!Array.isArray(value)) return "must be a list";
+    if (value.length > max) return `must have at most ${max} items (got ${value.length})`;
+    // eslint-disable-next-line no-control-regex
+    if (value.some((item) => typeof item === "string" && (item.length > 200 || /[\u0000-\u001f\u007f]/.test(item)))) {
+      return "items must be at most 200 characters, with no control characters";
+    }
+    return null;
+  });
 }
 
 /** Checks every bound declared on the args object's class; throws on the first violation. */

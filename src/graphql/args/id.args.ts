@@ -1,13 +1,20 @@
 /** Arguments that name one entity, relation or event by id. */
 import { ArgsType, Field, ID } from "type-graphql";
-import { Text } from "./bounds.js";
-import { LIMITS } from "./limits.js";
+import { MaxItems, Text } from "./bounds.js";
+import { LIMITS } from "../limits.js";
 
 @ArgsType()
 export class IdArgs {
   @Field(() => ID, { description: "The id, e.g. 'kataib-hezbollah' or 'iran-backs-kataib-hezbollah'." })
   @Text(LIMITS.text)
   id!: string;
+}
+
+@ArgsType()
+export class IdsArgs {
+  @Field(() => [ID], { description: `Entity ids, at most ${LIMITS.ids}.` })
+  @MaxItems(LIMITS.ids)
+  ids!: string[];
 }
 
 @ArgsType()

@@ -3,7 +3,7 @@ import { ArgsType, Field, ID, Int } from "type-graphql";
 import { EntityKindEnum, EventTypeEnum, RelationTypeEnum } from "../enums.js";
 import type { EntityKind, EventType, RelationType } from "../../model/ontology.js";
 import { IntRange, MaxItems, Text } from "./bounds.js";
-import { LIMITS } from "./limits.js";
+import { LIMITS } from "../limits.js";
 
 @ArgsType()
 export class PageArgs {

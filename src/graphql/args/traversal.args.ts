@@ -1,7 +1,7 @@
 /** Arguments of the traversal queries, with their defaults and bounds. */
 import { ArgsType, Field, ID, Int } from "type-graphql";
 import { IntRange, Text } from "./bounds.js";
-import { LIMITS } from "./limits.js";
+import { LIMITS } from "../limits.js";
 import { WalkArgs } from "./walk.args.js";
 
 @ArgsType()

@@ -4,7 +4,7 @@ import { DirectionEnum, RelationTypeEnum } from "../enums.js";
 import type { Direction } from "../../algorithms/index.js";
 import type { RelationType } from "../../model/ontology.js";
 import { MaxItems } from "./bounds.js";
-import { LIMITS } from "./limits.js";
+import { LIMITS } from "../limits.js";
 
 @ArgsType()
 export class WalkArgs {

@@ -1,6 +1,8 @@
 /** Root queries for looking things up: entities, relations, the timeline, sources. */
 import { Args, Ctx, Query, Resolver } from "type-graphql";
-import { IdArgs } from "../args/id.args.js";
+import { IdArgs, IdsArgs } from "../args/id.args.js";
+import { perItem } from "../complexity.js";
+import { LIMITS } from "../limits.js";
 import { EntitiesArgs, EventsArgs, RelationsArgs } from "../args/list.args.js";
 import type { GraphQLContext } from "../context.js";
 import { EntityConnection, RelationConnection } from "../types/connection.type.js";
@@ -9,6 +11,7 @@ import { EventObject } from "../types/entity-kinds.type.js";
 import { RelationObject } from "../types/relation.type.js";
 import { SourceDocumentType } from "../types/source-document.type.js";
 import { toConnection } from "./connection.js";
+import { COST } from "../complexity.js";
 
 @Resolver()
 export class QueryResolver {
@@ -17,7 +20,16 @@ export class QueryResolver {
     return service.entity(id);
   }
 
-  @Query(() => EntityConnection, { description: "Entities, optionally of one kind and/or matching a search, one page at a time." })
+  @Query(() => [Entity], {
+    nullable: "items",
+    description: "Several entities by id, in the order asked; null for an id that names no entity. Cost: ids × selections.",
+    complexity: ({ args, childComplexity }) => perItem(Array.isArray(args["ids"]) ? Math.min(args["ids"].length, LIMITS.ids) : 0, childComplexity),
+  })
+  entitiesById(@Args(() => IdsArgs) { ids }: IdsArgs, @Ctx() { service }: GraphQLContext) {
+    return service.entitiesById(ids);
+  }
+
+  @Query(() => EntityConnection, { description: "Entities, optionally of one kind and/or matching a search, one page at a time. Cost: 1 + first × selections.", complexity: COST.page })
   entities(@Args(() => EntitiesArgs) args: EntitiesArgs, @Ctx() { service }: GraphQLContext) {
     return toConnection(service.entities(args, args.first, args.after));
   }
@@ -27,12 +39,12 @@ export class QueryResolver {
     return service.relation(id);
   }
 
-  @Query(() => RelationConnection, { description: "Relations, optionally of one type, from one entity and/or to one entity, one page at a time." })
+  @Query(() => RelationConnection, { description: "Relations, optionally of one type, from one entity and/or to one entity, one page at a time. Cost: 1 + first × selections.", complexity: COST.page })
   relations(@Args(() => RelationsArgs) args: RelationsArgs, @Ctx() { service }: GraphQLContext) {
     return toConnection(service.relations(args, args.first, args.after));
   }
 
-  @Query(() => [EventObject], { description: "Events as a timeline, ordered by date (earliest possible day first), optionally filtered." })
+  @Query(() => [EventObject], { description: "Events as a timeline, ordered by date (earliest possible day first), optionally filtered. Cost: 10 × selections.", complexity: COST.list })
   events(@Args(() => EventsArgs) args: EventsArgs, @Ctx() { service }: GraphQLContext) {
     return service.events(args);
   }

@@ -31,10 +31,10 @@ function connectionTypes<T extends object>(name: string, nodeType: ClassType<T> 
 
   @ObjectType(`${name}Connection`, { description: `A page of ${what}s.` })
   class Connection {
-    @Field(() => [Edge], { description: "The items with their cursors." })
+    @Field(() => [Edge], { description: "The items with their cursors.", complexity: ({ childComplexity }) => childComplexity })
     edges!: Edge[];
 
-    @Field(() => [nodeType], { description: "The items alone." })
+    @Field(() => [nodeType], { description: "The items alone.", complexity: ({ childComplexity }) => childComplexity })
     nodes!: T[];
 
     @Field(() => PageInfo, { description: "Position of this page." })

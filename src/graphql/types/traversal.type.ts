@@ -1,6 +1,7 @@
 /** Results of traversals: subgraphs, paths and retaliation chains. */
 import { Field, Int, ObjectType } from "type-graphql";
 import { WalkDirectionEnum } from "../enums.js";
+import { COST } from "../complexity.js";
 import { Entity } from "./entity.type.js";
 import { EventObject } from "./entity-kinds.type.js";
 import { RelationObject } from "./relation.type.js";
@@ -16,10 +17,10 @@ export class SubgraphNode {
 
 @ObjectType("Subgraph", { description: "A subgraph: entities and the relations among them." })
 export class Subgraph {
-  @Field(() => [SubgraphNode], { description: "Entities in breadth-first order, the centre first." })
+  @Field(() => [SubgraphNode], { description: "Entities in breadth-first order, the centre first.", complexity: ({ childComplexity }) => childComplexity })
   nodes!: SubgraphNode[];
 
-  @Field(() => [RelationObject], { description: "Every relation of the requested types between two of the entities." })
+  @Field(() => [RelationObject], { description: "Every relation of the requested types between two of the entities.", complexity: ({ childComplexity }) => childComplexity })
   edges!: RelationObject[];
 
   @Field(() => Boolean, { description: "True when entities were left out because of `limit`." })
@@ -46,10 +47,10 @@ export class PathObject {
   @Field(() => Int, { description: "Number of steps (relations)." })
   length!: number;
 
-  @Field(() => [Entity], { description: "Entities along the path, from start to end." })
+  @Field(() => [Entity], { description: "Entities along the path, from start to end.", complexity: COST.pathItems })
   nodes!: Entity[];
 
-  @Field(() => [PathStep], { description: "The steps, in order." })
+  @Field(() => [PathStep], { description: "The steps, in order.", complexity: COST.pathItems })
   steps!: PathStep[];
 }
 
@@ -58,15 +59,15 @@ export class RetaliationChain {
   @Field(() => EventObject, { description: "The event asked about." })
   event!: EventObject;
 
-  @Field(() => [EventObject], { description: "Every event in the chain, the one asked about included, in date order." })
+  @Field(() => [EventObject], { description: "Every event in the chain, the one asked about included, in date order.", complexity: COST.list })
   events!: EventObject[];
 
-  @Field(() => [EventObject], { description: "Events it answered, directly or through others, in date order." })
+  @Field(() => [EventObject], { description: "Events it answered, directly or through others, in date order.", complexity: COST.list })
   before!: EventObject[];
 
-  @Field(() => [EventObject], { description: "Events that answered it, directly or through others, in date order." })
+  @Field(() => [EventObject], { description: "Events that answered it, directly or through others, in date order.", complexity: COST.list })
   after!: EventObject[];
 
-  @Field(() => [RelationObject], { description: "The RETALIATES_FOR relations among the chain's events." })
+  @Field(() => [RelationObject], { description: "The RETALIATES_FOR relations among the chain's events.", complexity: COST.list })
   relations!: RelationObject[];
 }

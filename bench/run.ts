@@ -1,0 +1,246 @@
+/**
+ * `npm run bench`: builds generated graphs of 1k, 10k, 100k and 1M relations
+ * and prints, per size: build time and heap; p50/p99 of shortestPath,
+ * neighborhood (depth 2) and entity search, in-process and over HTTP under
+ * load; graphology-shortest-path's and networkx's shortest paths on the same
+ * pairs (asserting equal lengths); and how each figure grows with size.
+ *
+ *   npm run bench                       all sizes
+ *   npm run bench -- --sizes 1k,10k     some sizes
+ *   npm run bench -- --quick            the smallest size, short runs (CI's smoke test)
+ *
+ * Sizes up to 100k go through the full validating loader (in memory); 1M uses
+ * the direct builder, see README ("Benchmarks").
+ */
+import "reflect-metadata";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { bidirectional } from "graphology-shortest-path/unweighted.js";
+import { toUndirected } from "graphology-operators";
+import { startApp } from "../src/app.js";
+import { createKnowledge } from "../src/graph/knowledge.js";
+import type { Knowledge } from "../src/graph/knowledge.js";
+import type { KnowledgeBase } from "../src/loading/validate.js";
+import { validateRecords } from "../src/loading/validate.js";
+import { KnowledgeService } from "../src/service/knowledge-service.js";
+import { generate, random } from "./generate.js";
+import { ms, percentile, timeEach } from "./stats.js";
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string" },
+    quick: { type: "boolean" },
+    pairs: { type: "string" },
+    duration: { type: "string" },
+  },
+});
+const SIZE_NAMES: Record<string, number> = { "1k": 1_000, "10k": 10_000, "100k": 100_000, "1m": 1_000_000 };
+const sizes = (values.sizes ?? (values.quick ? "1k" : "1k,10k,100k,1m")).split(",").map((s) => {
+  const n = SIZE_NAMES[s.trim().toLowerCase()];
+  if (n === undefined) throw new Error(`unknown size "${s}"; use ${Object.keys(SIZE_NAMES).join(", ")}`);
+  return n;
+});
+const PAIRS = Number(values.pairs ?? (values.quick ? 50 : 200));
+const DURATION = Number(values.duration ?? (values.quick ? 1 : 8));
+const VALIDATE_UP_TO = 100_000;
+const PYTHON = "/usr/bin/python3";
+const hasNetworkx = spawnSync(PYTHON, ["-c", "import networkx"]).status === 0;
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const heapMB = () => {
+  gc?.();
+  return process.memoryUsage().heapUsed / 1e6;
+};
+
+function load(kb: KnowledgeBase, size: number): Knowledge {
+  if (size <= VALIDATE_UP_TO) {
+    const records = [
+      ...kb.sources.map((value, index) => ({ group: "sources" as const, file: "generated", index, value })),
+      ...kb.entities.map((value, index) => ({ group: "entities" as const, file: "generated", index, value })),
+      ...kb.relations.map((value, index) => ({ group: "relations" as const, file: "generated", index, value })),
+    ];
+    const result = validateRecords({ records, problems: [], files: ["generated"], unreadable: new Set() });
+    if (!result.ok) throw new Error(`generated data failed validation: ${JSON.stringify(result.problems.slice(0, 3))}`);
+    return createKnowledge(result.knowledgeBase);
+  }
+  return createKnowledge(kb);
+}
+
+interface Figures {
+  [name: string]: number;
+}
+
+async function load_(url: string, bodies: readonly string[], connections: number, duration: number) {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    connections,
+    duration,
+    requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+  });
+  if (result.errors > 0 || result.non2xx > 0) throw new Error(`load test saw ${result.errors} errors and ${result.non2xx} non-2xx responses`);
+  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average };
+}
+
+const gql = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
+const PATH_QUERY = "query($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { length steps { relation { id } } } }";
+const NEIGHBORHOOD_QUERY = "query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) { truncated nodes { depth entity { id } } } }";
+const SEARCH_QUERY = "query($s: String!) { entities(search: $s, first: 10) { totalCount nodes { id } } }";
+
+async function benchSize(size: number): Promise<Figures> {
+  const figures: Figures = {};
+  const { knowledgeBase, names } = generate(size, 42);
+  const before = heapMB();
+  let start = performance.now();
+  const knowledge = load(knowledgeBase, size);
+  figures["build ms"] = performance.now() - start;
+  figures["heap MB"] = heapMB() - before;
+  const service = new KnowledgeService(knowledge);
+  const { graph } = knowledge;
+  figures["entities"] = graph.order;
+  figures["relations"] = graph.size;
+
+  // Random reachable pairs, the same for every implementation.
+  const rand = random(7);
+  const nodes = graph.nodes();
+  const pairs: Array<[string, string]> = [];
+  for (let attempts = 0; pairs.length < PAIRS && attempts < PAIRS * 20; attempts++) {
+    const a = nodes[Math.floor(rand() * nodes.length)]!;
+    const b = nodes[Math.floor(rand() * nodes.length)]!;
+    if (a !== b && service.shortestPath(a, b) !== null) pairs.push([a, b]);
+  }
+  const ours = pairs.map(([a, b]) => service.shortestPath(a, b)!.length);
+  const pathTimes = timeEach(pairs, ([a, b]) => service.shortestPath(a, b));
+  figures["path p50"] = percentile(pathTimes, 50);
+  figures["path p99"] = percentile(pathTimes, 99);
+
+  const starts = pairs.map(([a]) => a);
+  const hoodTimes = timeEach(starts, (id) => service.neighborhood(id, { depth: 2, limit: 100 }));
+  figures["hood p50"] = percentile(hoodTimes, 50);
+  figures["hood p99"] = percentile(hoodTimes, 99);
+  const queries = pairs.map((_, i) => names[Math.floor(random(i)() * names.length)]!.slice(0, 3 + (i % 4)));
+  const searchTimes = timeEach(queries, (q) => service.entities({ search: q }, 10));
+  figures["search p50"] = percentile(searchTimes, 50);
+  figures["search p99"] = percentile(searchTimes, 99);
+
+  // graphology-shortest-path's bidirectional BFS on an undirected copy (paths ignore direction).
+  const undirected = toUndirected(graph);
+  const graphologyTimes = timeEach(pairs, ([a, b]) => bidirectional(undirected, a, b));
+  pairs.forEach(([a, b], i) => {
+    const length = bidirectional(undirected, a, b)!.length - 1;
+    if (length !== ours[i]) throw new Error(`graphology finds length ${length} from ${a} to ${b}, we find ${ours[i]}`);
+  });
+  figures["graphology p50"] = percentile(graphologyTimes, 50);
+  figures["graphology p99"] = percentile(graphologyTimes, 99);
+
+  if (hasNetworkx) {
+    const dir = mkdtempSync(join(tmpdir(), "bench-"));
+    const index = new Map(nodes.map((n, i) => [n, i]));
+    writeFileSync(join(dir, "edges.txt"), graph.mapEdges((_e, _a, s, t) => `${index.get(s)} ${index.get(t)}`).join("\n"));
+    writeFileSync(join(dir, "pairs.txt"), pairs.map(([a, b]) => `${index.get(a)} ${index.get(b)}`).join("\n"));
+    const run = spawnSync(PYTHON, [new URL("./networkx_paths.py", import.meta.url).pathname, join(dir, "edges.txt"), join(dir, "pairs.txt")], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (run.status !== 0) throw new Error(`networkx benchmark failed: ${run.stderr}`);
+    const nx = JSON.parse(run.stdout) as { lengths: number[]; times_ms: number[] };
+    nx.lengths.forEach((length, i) => {
+      if (length !== ours[i]) throw new Error(`networkx finds length ${length} for pair ${i}, we find ${ours[i]}`);
+    });
+    figures["networkx p50"] = percentile(nx.times_ms, 50);
+    figures["networkx p99"] = percentile(nx.times_ms, 99);
+  }
+
+  // Over HTTP: one connection for latency, then ten for throughput.
+  const app = await startApp({ service, port: 0, host: "127.0.0.1", logError: (e) => console.error(e) });
+  try {
+    const pathBodies = pairs.map(([from, to]) => gql(PATH_QUERY, { from, to }));
+    const single = await load_(app.graphqlUrl, pathBodies, 1, DURATION);
+    figures["http path p50"] = single.p50;
+    figures["http adds p50"] = single.p50 - figures["path p50"]!;
+    const path = await load_(app.graphqlUrl, pathBodies, 10, DURATION);
+    Object.assign(figures, { "http path p99": path.p99, "http path rps": path.rps });
+    const hood = await load_(app.graphqlUrl, starts.map((id) => gql(NEIGHBORHOOD_QUERY, { id })), 10, DURATION);
+    Object.assign(figures, { "http hood p50": hood.p50, "http hood p99": hood.p99, "http hood rps": hood.rps });
+    const search = await load_(app.graphqlUrl, queries.map((s) => gql(SEARCH_QUERY, { s })), 10, DURATION);
+    Object.assign(figures, { "http search p50": search.p50, "http search p99": search.p99, "http search rps": search.rps });
+  } finally {
+    await app.close();
+  }
+  return figures;
+}
+
+async function bundledThroughput() {
+  const app = await startApp({ port: 0, host: "127.0.0.1" });
+  try {
+    const service = app.service;
+    const ids = service.allEntities().map((e) => e.id);
+    const rand = random(3);
+    const bodies = Array.from({ length: 200 }, () => gql(PATH_QUERY, { from: ids[Math.floor(rand() * ids.length)], to: ids[Math.floor(rand() * ids.length)] }));
+    const typename = await load_(app.graphqlUrl, [JSON.stringify({ query: "{ __typename }" })], 10, DURATION);
+    const path = await load_(app.graphqlUrl, bodies, 10, DURATION);
+    return { typename: typename.rps, path: path.rps };
+  } finally {
+    await app.close();
+  }
+}
+
+const ROWS: Array<[string, string]> = [
+  ["entities", "entities"],
+  ["relations", "relations"],
+  ["build ms", "build (ms)"],
+  ["heap MB", "heap (MB)"],
+  ["path p50", "shortestPath p50 (ms)"],
+  ["path p99", "shortestPath p99 (ms)"],
+  ["graphology p50", "graphology bidirectional p50 (ms)"],
+  ["graphology p99", "graphology bidirectional p99 (ms)"],
+  ["networkx p50", "networkx bidirectional p50 (ms)"],
+  ["networkx p99", "networkx bidirectional p99 (ms)"],
+  ["hood p50", "neighborhood(depth 2, limit 100) p50 (ms)"],
+  ["hood p99", "neighborhood(depth 2, limit 100) p99 (ms)"],
+  ["search p50", "entities(search) p50 (ms)"],
+  ["search p99", "entities(search) p99 (ms)"],
+  ["http path p50", "HTTP shortestPath p50, 1 connection (ms)"],
+  ["http adds p50", "HTTP + GraphQL overhead at p50 (ms)"],
+  ["http path p99", "HTTP shortestPath p99, 10 connections (ms)"],
+  ["http path rps", "HTTP shortestPath requests/s"],
+  ["http hood p50", "HTTP neighborhood p50 (ms)"],
+  ["http hood p99", "HTTP neighborhood p99 (ms)"],
+  ["http hood rps", "HTTP neighborhood requests/s"],
+  ["http search p50", "HTTP search p50 (ms)"],
+  ["http search p99", "HTTP search p99 (ms)"],
+  ["http search rps", "HTTP search requests/s"],
+];
+
+const results: Array<{ size: number; figures: Figures }> = [];
+console.log(`Benchmark on ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${gc ? "" : " (run with --expose-gc for exact heap figures)"}`);
+console.log(`${PAIRS} random reachable pairs per size; HTTP runs ${DURATION} s each${hasNetworkx ? "" : `; networkx column skipped: ${PYTHON} has no networkx (apt-get install python3-networkx)`}.`);
+for (const size of sizes) {
+  process.stderr.write(`size ${size}...\n`);
+  results.push({ size, figures: await benchSize(size) });
+}
+const bundled = await bundledThroughput();
+
+const header = ["", ...results.map((r) => `${r.size.toLocaleString("en")} relations`)];
+const lines = [`| ${header.join(" | ")} |`, `| ${header.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`];
+for (const [key, title] of ROWS) {
+  if (results.every((r) => r.figures[key] === undefined)) continue;
+  const cells = results.map((r, i) => {
+    const value = r.figures[key];
+    if (value === undefined) return "–";
+    const previous = results[i - 1]?.figures[key];
+    const growth = previous && i > 0 && !key.startsWith("http adds") ? ` (×${(value / previous).toFixed(1)})` : "";
+    return `${key.endsWith("rps") || key === "entities" || key === "relations" ? Math.round(value).toLocaleString("en") : ms(value)}${growth}`;
+  });
+  lines.push(`| ${title} | ${cells.join(" | ")} |`);
+}
+console.log(`\n${lines.join("\n")}\n\n(×N: growth from the previous size.)`);
+console.log(
+  `\nBundled data, 10 connections: shortestPath ${Math.round(bundled.path)} requests/s vs { __typename } ${Math.round(bundled.typename)} requests/s = ${((100 * bundled.path) / bundled.typename).toFixed(0)}%.`,
+);

@@ -1,0 +1,40 @@
+/**
+ * Every limit the API enforces, in one table: argument bounds (checked by the
+ * args classes) and request limits (checked before execution). The README's
+ * "Limits" section states the same numbers, and a test keeps them equal.
+ */
+export const LIMITS = {
+  /** Page size of `entities`, `relations`, `events` and of Entity.relations / Entity.neighbors. */
+  pageSize: { default: 20, max: 100 },
+  /** Events returned by the timeline. */
+  timeline: { default: 100, max: 500 },
+  /** Hops of `neighborhood`. */
+  depth: { default: 1, max: 4 },
+  /** Entities returned by `neighborhood`. */
+  subgraphNodes: { default: 100, max: 500 },
+  /** Paths returned by `allShortestPaths` and `paths`. */
+  paths: { default: 10, max: 50 },
+  /** Steps of a path in `paths`. */
+  pathLength: { default: 4, max: 8 },
+  /** Characters of a search string or an id. */
+  text: 200,
+  /** Items of a list argument (relation types, event types). */
+  listItems: 50,
+  /** Ids in one `entitiesById` call. */
+  ids: 250,
+} as const;
+
+export const REQUEST_LIMITS = {
+  /** Computed cost of one operation (see schema descriptions), checked before execution. */
+  maxCost: 10_000,
+  /** Depth of nested selections. */
+  maxDepth: 12,
+  /** Aliased fields in one operation. */
+  maxAliases: 30,
+  /** Directives in one operation. */
+  maxDirectives: 50,
+  /** Tokens in one document. */
+  maxTokens: 3_000,
+  /** Edge visits one traversal may make before it is stopped. */
+  traversalBudget: 2_000_000,
+} as const;
