@@ -778,30 +778,39 @@ export class TraversalIndex<N extends Attributes = Attributes, E extends EdgeAtt
     }
 
     const edges: string[] = [];
-    // Entries (>= 0) and self-loops (~index into loopEdge) found for one source, sorted by target rank.
-    const found: number[] = [];
-    let sourceRank = 0;
-    const rankOf = (x: number): number => (x >= 0 ? rank[neighbor[x]!]! : sourceRank);
-    const byRank = (x: number, y: number): number => rankOf(x) - rankOf(y);
-    const drain = (): void => {
-      if (found.length > 1) found.sort(byRank);
-      for (const x of found) edges.push(edgeKeys[x >= 0 ? edge[x]! : loopEdge[~x]!]!);
-      found.length = 0;
+    // What one source links to, kept sorted by target rank as it is found (stably, so parallel edges
+    // keep their order): edge indices, and their targets' ranks.
+    const foundEdge: number[] = [];
+    const foundRank: number[] = [];
+    const keep = (edgeIndex: number, targetRank: number): void => {
+      let at = foundEdge.length;
+      foundEdge.push(edgeIndex);
+      foundRank.push(targetRank);
+      while (at > 0 && foundRank[at - 1]! > targetRank) {
+        foundEdge[at] = foundEdge[at - 1]!;
+        foundRank[at] = foundRank[at - 1]!;
+        at--;
+      }
+      foundEdge[at] = edgeIndex;
+      foundRank[at] = targetRank;
     };
-    const typeAllowed = (typeId: number): boolean => allowed === null || allowed[typeId] === 1;
+    const drain = (): void => {
+      for (const edgeIndex of foundEdge) edges.push(edgeKeys[edgeIndex]!);
+      foundEdge.length = 0;
+      foundRank.length = 0;
+    };
 
     for (let i = 0; i < count; i++) {
       const u = members[i]!;
       if (rank[u] !== i) continue;
-      sourceRank = i;
-      // Directed edges out of u.
+      // Directed edges out of u: scanned, or for a hub with more of them than there are members, looked up per member.
       const a = adjacency.outStart[u]!;
       const b = adjacency.inStart[u]!;
-      if (b - a <= count || !adjacency.isHub(u)) {
+      if (b - a <= count * Number(process.env.FACTOR ?? 1) || !adjacency.isHub(u)) {
         const stop = spending.stopAt(a, b);
         for (let j = a; j < stop; j++) {
           const v = neighbor[j]!;
-          if (isMember[v] === generation && typeAllowed(type[j]!)) found.push(j);
+          if (isMember[v] === generation && (allowed === null || allowed[type[j]!] === 1)) keep(edge[j]!, rank[v]!);
         }
         spending.charge(stop - a);
         if (stop < b) throw spending.exceeded();
@@ -816,14 +825,15 @@ export class TraversalIndex<N extends Attributes = Attributes, E extends EdgeAtt
             if (begin >= b) break;
             for (let j = begin; j < b && neighbor[j] === w; j++) {
               spending.charge(1);
-              if (typeAllowed(type[j]!)) found.push(j);
+              if (allowed === null || allowed[type[j]!] === 1) keep(edge[j]!, k);
             }
           }
         }
       }
       for (let l = loopStart[u]!; l < loopStart[u + 1]!; l++) {
         spending.charge(1);
-        if (loopUndirected[l] === 0 && typeAllowed(edgeType[loopEdge[l]!]!)) found.push(~l);
+        const e = loopEdge[l]!;
+        if (loopUndirected[l] === 0 && (allowed === null || allowed[edgeType[e]!] === 1)) keep(e, i);
       }
       drain();
       if (!adjacency.mixed) continue;
@@ -833,12 +843,13 @@ export class TraversalIndex<N extends Attributes = Attributes, E extends EdgeAtt
       const stop = spending.stopAt(c, d);
       for (let j = c; j < stop; j++) {
         const v = neighbor[j]!;
-        if (isMember[v] === generation && rank[v]! >= i && typeAllowed(type[j]!)) found.push(j);
+        if (isMember[v] === generation && rank[v]! >= i && (allowed === null || allowed[type[j]!] === 1)) keep(edge[j]!, rank[v]!);
       }
       spending.charge(stop - c);
       if (stop < d) throw spending.exceeded();
       for (let l = loopStart[u]!; l < loopStart[u + 1]!; l++) {
-        if (loopUndirected[l] === 1 && typeAllowed(edgeType[loopEdge[l]!]!)) found.push(~l);
+        const e = loopEdge[l]!;
+        if (loopUndirected[l] === 1 && (allowed === null || allowed[edgeType[e]!] === 1)) keep(e, i);
       }
       drain();
     }

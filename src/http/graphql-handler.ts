@@ -51,6 +51,8 @@ export async function createGraphQLHandler(service: KnowledgeService, logError: 
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Shutdown is ours (cli/serve-command.ts): finish in-flight requests, then exit 0.
+    stopOnTerminationSignals: false,
     // The schema is public and read-only: introspection stays on, for tools and codegen.
     introspection: true,
     // No "Did you mean ...?" suggestions in errors.

@@ -9,7 +9,6 @@ import { runCli } from "../../src/cli/run.js";
 import { list, validFixture, writeFixture } from "../loading/fixture-data.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const TSX = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
 
 describe("serve", () => {
   it("refuses to serve data that does not validate, naming file, record and field", async () => {
@@ -29,7 +28,12 @@ describe("serve", () => {
   });
 
   it("prints its URL, serves the bundled graph, and exits 0 on SIGTERM", async () => {
-    const child = spawn(TSX, ["src/main.ts", "serve", "--port", "0"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "serve", "--port", "0"], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    // As `npm start` runs it: NODE_ENV unset, so production (vitest sets "test").
+    env: { ...process.env, NODE_ENV: undefined },
+  });
     let output = "";
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const url = await new Promise<string>((resolve, reject) => {

@@ -9,10 +9,14 @@ import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const TSX = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
 
 it("SIGTERM lets an in-flight request finish, refuses new ones, then exits 0", async () => {
-  const child = spawn(TSX, ["src/main.ts", "serve", "--port", "0"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "serve", "--port", "0"], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    // As `npm start` runs it: NODE_ENV unset, so production (vitest sets "test").
+    env: { ...process.env, NODE_ENV: undefined },
+  });
   let output = "";
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const url = new URL(
