@@ -1,12 +1,13 @@
 /**
  * The one place domain errors become GraphQL errors: NotFoundError ->
- * NOT_FOUND, BadInputError -> BAD_USER_INPUT. GraphQL's own errors (syntax,
+ * NOT_FOUND, BadInputError -> BAD_USER_INPUT, BudgetExceededError ->
+ * TRAVERSAL_BUDGET_EXCEEDED. GraphQL's own errors (syntax,
  * validation, variables) keep their code and message. Anything unexpected is
  * masked as INTERNAL_SERVER_ERROR and logged; no stack trace reaches a client.
  */
 import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { BadInputError, NotFoundError } from "../errors.js";
+import { BadInputError, BudgetExceededError, NotFoundError } from "../errors.js";
 
 export type ErrorLogger = (error: unknown) => void;
 
@@ -20,6 +21,9 @@ export function createErrorFormatter(logUnexpected: ErrorLogger) {
     }
     if (original instanceof BadInputError) {
       return { message: original.message, ...base, extensions: { code: "BAD_USER_INPUT", argument: original.argument } };
+    }
+    if (original instanceof BudgetExceededError) {
+      return { message: original.message, ...base, extensions: { code: "TRAVERSAL_BUDGET_EXCEEDED", budget: original.budget } };
     }
     const code = formatted.extensions?.["code"];
     if (typeof code !== "string" || code === "INTERNAL_SERVER_ERROR") {

@@ -7,7 +7,7 @@
  * cytoscape.json (node-link also takes edgesKey=links|edges). Query parameters
  * go through the same args classes and bounds as the GraphQL API.
  */
-import { BadInputError, NotFoundError } from "../errors.js";
+import { BadInputError, BudgetExceededError, NotFoundError } from "../errors.js";
 import { exportNeighborhood, exportPath, exportWholeGraph } from "../export/exports.js";
 import { EXPORT_FORMATS, FORMAT_INFO, serialize } from "../export/formats.js";
 import type { EdgesKey, ExportFormat } from "../export/formats.js";
@@ -130,9 +130,12 @@ export function handleExport(service: KnowledgeService, url: URL): HttpReply | n
 
 /** The HTTP status and JSON error body for a domain error from an export. */
 export function exportErrorReply(error: unknown): HttpReply | null {
-  const code = error instanceof NotFoundError ? "NOT_FOUND" : error instanceof BadInputError ? "BAD_USER_INPUT" : null;
-  if (code === null) return null;
-  const extensions = error instanceof BadInputError ? { code, argument: error.argument } : { code, id: (error as NotFoundError).key };
+  let extensions: Record<string, unknown>;
+  if (error instanceof NotFoundError) extensions = { code: "NOT_FOUND", id: error.key };
+  else if (error instanceof BadInputError) extensions = { code: "BAD_USER_INPUT", argument: error.argument };
+  else if (error instanceof BudgetExceededError) extensions = { code: "TRAVERSAL_BUDGET_EXCEEDED", budget: error.budget };
+  else return null;
+  const code = extensions["code"];
   return {
     status: code === "NOT_FOUND" ? 404 : 400,
     headers: { "content-type": "application/json; charset=utf-8" },
