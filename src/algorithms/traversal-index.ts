@@ -806,7 +806,7 @@ export class TraversalIndex<N extends Attributes = Attributes, E extends EdgeAtt
       // Directed edges out of u: scanned, or for a hub with more of them than there are members, looked up per member.
       const a = adjacency.outStart[u]!;
       const b = adjacency.inStart[u]!;
-      if (b - a <= count * Number(process.env.FACTOR ?? 1) || !adjacency.isHub(u)) {
+      if (b - a <= count || !adjacency.isHub(u)) {
         const stop = spending.stopAt(a, b);
         for (let j = a; j < stop; j++) {
           const v = neighbor[j]!;
@@ -819,6 +819,18 @@ export class TraversalIndex<N extends Attributes = Attributes, E extends EdgeAtt
         for (let k = 0; k < count; k++) {
           const w = members[k]!;
           if (rank[w] !== k) continue;
+          if (!adjacency.isHub(w)) {
+            // w's in-steps from u are the same edges in the same order, in a short section: scan it.
+            const c = adjacency.inStart[w]!;
+            const d = adjacency.undStart[w]!;
+            const stop = spending.stopAt(c, d);
+            for (let j = c; j < stop; j++) {
+              if (neighbor[j] === u && (allowed === null || allowed[type[j]!] === 1)) keep(edge[j]!, k);
+            }
+            spending.charge(stop - c);
+            if (stop < d) throw spending.exceeded();
+            continue;
+          }
           spending.charge(1);
           for (let r = adjacency.firstRun(u, w); r >= 0 && r < last && neighbor[runEntry[r]!] === w; r++) {
             const begin = runEntry[r]!;

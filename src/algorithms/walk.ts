@@ -11,6 +11,10 @@
  *
  * Self-loops never advance a walk. Undirected edges (in mixed graphs) can be
  * walked either way and never count as reversed.
+ *
+ * Every traversal takes a `budget` of edge visits, counted by a `Meter`.
+ * The compact traversal index (adjacency.ts) copies each node's steps from
+ * this walker, so the walker's order is the order of record for both.
  */
 import type { AbstractGraph, Attributes } from "graphology-types";
 import { BadInputError, BudgetExceededError, NotFoundError } from "../errors.js";
