@@ -10,6 +10,7 @@ import { createGraphQLHandler } from "./http/graphql-handler.js";
 import { startServer } from "./http/server.js";
 import { exportErrorReply, handleExport } from "./http/export-routes.js";
 import type { RunningServer } from "./http/server.js";
+import { REQUEST_LIMITS } from "./graphql/limits.js";
 
 export interface AppOptions {
   readonly dataDir?: string;
@@ -25,8 +26,9 @@ export interface RunningApp extends RunningServer {
   readonly service: KnowledgeService;
 }
 
+/** The service over a data directory (the bundled data by default), with the API's traversal budget. */
 export function loadService(dataDir?: string): KnowledgeService {
-  return new KnowledgeService(createKnowledge(loadKnowledgeBase(dataDir)));
+  return new KnowledgeService(createKnowledge(loadKnowledgeBase(dataDir)), { traversalBudget: REQUEST_LIMITS.traversalBudget });
 }
 
 export async function startApp(options: AppOptions): Promise<RunningApp> {

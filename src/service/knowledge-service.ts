@@ -4,13 +4,6 @@
  * filters and pagination, and wraps the traversal algorithms; it knows nothing
  * of GraphQL or HTTP.
  */
-import {
-  allShortestPaths,
-  kShortestPaths,
-  neighborhood,
-  retaliationChain,
-  shortestPath,
-} from "../algorithms/index.js";
 import type { Direction, Path } from "../algorithms/index.js";
 import { BadInputError, NotFoundError } from "../errors.js";
 import type { Knowledge } from "../graph/knowledge.js";
@@ -44,11 +37,27 @@ function dateBound(argument: "from" | "to", value: string): string {
   return argument === "from" ? parsed.earliest : parsed.latest;
 }
 
+export interface ServiceOptions {
+  /** Most edge visits one traversal may make (BudgetExceededError past it); default unlimited. */
+  readonly traversalBudget?: number;
+}
+
 export class KnowledgeService {
-  constructor(private readonly knowledge: Knowledge) {}
+  private readonly budget: number | undefined;
+
+  constructor(
+    private readonly knowledge: Knowledge,
+    options: ServiceOptions = {},
+  ) {
+    this.budget = options.traversalBudget;
+  }
 
   private get graph() {
     return this.knowledge.graph;
+  }
+
+  private get traversals() {
+    return this.knowledge.traversals;
   }
 
   /** Sizes of the loaded graph. */
@@ -197,7 +206,7 @@ export class KnowledgeService {
   }
 
   neighborhood(id: string, args: WalkArgs & { depth: number; limit: number }): SubgraphView {
-    const result = neighborhood(this.graph, id, { ...args, relationTypes: args.relationTypes ?? undefined, direction: args.direction ?? undefined });
+    const result = this.traversals.neighborhood(id, { ...this.walkOptions(args), depth: args.depth, limit: args.limit });
     return {
       center: id,
       depth: args.depth,
@@ -209,26 +218,29 @@ export class KnowledgeService {
 
   shortestPath(from: string, to: string, args: WalkArgs = {}): PathView | null {
     this.requireEndpoints(from, to);
-    const path = shortestPath(this.graph, from, to, this.walkOptions(args));
+    const path = this.traversals.shortestPath(from, to, this.walkOptions(args));
     return path === null ? null : this.pathView(path);
   }
 
   allShortestPaths(from: string, to: string, args: WalkArgs & { limit: number }): PathView[] {
     this.requireEndpoints(from, to);
-    return allShortestPaths(this.graph, from, to, { ...this.walkOptions(args), limit: args.limit }).map((p) => this.pathView(p));
+    return this.traversals.allShortestPaths(from, to, { ...this.walkOptions(args), limit: args.limit }).map((p) => this.pathView(p));
   }
 
   paths(from: string, to: string, args: WalkArgs & { maxLength: number; limit: number }): PathView[] {
     this.requireEndpoints(from, to);
-    return kShortestPaths(this.graph, from, to, { ...this.walkOptions(args), maxLength: args.maxLength, limit: args.limit }).map((p) =>
-      this.pathView(p),
-    );
+    return this.traversals
+      .kShortestPaths(from, to, { ...this.walkOptions(args), maxLength: args.maxLength, limit: args.limit })
+      .map((p) => this.pathView(p));
   }
 
   retaliationChain(eventId: string): RetaliationChainView {
     const event = this.entity(eventId);
     if (event.kind !== "Event") throw new BadInputError("eventId", `"${eventId}" is a ${event.kind}, not an Event`);
-    const chain = retaliationChain(this.graph, eventId, { dateOf: (id) => this.graph.getNodeAttribute(id, "date")?.earliest ?? null });
+    const chain = this.traversals.retaliationChain(eventId, {
+      dateOf: (id) => this.graph.getNodeAttribute(id, "date")?.earliest ?? null,
+      budget: this.budget,
+    });
     const toRecords = (ids: readonly string[]) => ids.map((id) => this.entity(id));
     return {
       event,
@@ -245,7 +257,7 @@ export class KnowledgeService {
   }
 
   private walkOptions(args: WalkArgs) {
-    return { relationTypes: args.relationTypes ?? undefined, direction: args.direction ?? undefined };
+    return { relationTypes: args.relationTypes ?? undefined, direction: args.direction ?? undefined, budget: this.budget };
   }
 
   private pathView(path: Path): PathView {

@@ -13,29 +13,29 @@ import { KnowledgeService } from "../../src/service/knowledge-service.js";
 
 /** Counts every call that walks the graph. */
 class CountingService extends KnowledgeService {
-  traversals = 0;
+  walks = 0;
   override neighborhood(...args: Parameters<KnowledgeService["neighborhood"]>) {
-    this.traversals++;
+    this.walks++;
     return super.neighborhood(...args);
   }
   override shortestPath(...args: Parameters<KnowledgeService["shortestPath"]>) {
-    this.traversals++;
+    this.walks++;
     return super.shortestPath(...args);
   }
   override allShortestPaths(...args: Parameters<KnowledgeService["allShortestPaths"]>) {
-    this.traversals++;
+    this.walks++;
     return super.allShortestPaths(...args);
   }
   override paths(...args: Parameters<KnowledgeService["paths"]>) {
-    this.traversals++;
+    this.walks++;
     return super.paths(...args);
   }
   override relationsOf(...args: Parameters<KnowledgeService["relationsOf"]>) {
-    this.traversals++;
+    this.walks++;
     return super.relationsOf(...args);
   }
   override entities(...args: Parameters<KnowledgeService["entities"]>) {
-    this.traversals++;
+    this.walks++;
     return super.entities(...args);
   }
 }
@@ -48,7 +48,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 beforeEach(() => {
-  service.traversals = 0;
+  service.walks = 0;
 });
 
 type Body = { errors?: Array<{ message: string; extensions?: Record<string, unknown> }>; data?: unknown };
@@ -64,7 +64,7 @@ async function expectRefused(result: { status: number; body: Body }, status: num
   expect(result.body.errors?.[0]?.extensions?.["code"]).toBe(code);
   if (message) expect(result.body.errors?.[0]?.message).toMatch(message);
   expect(JSON.stringify(result.body)).not.toMatch(/stacktrace|\.ts:\d+|at [A-Za-z]+ \(/);
-  expect(service.traversals).toBe(0);
+  expect(service.walks).toBe(0);
   const normal = await post({ query: '{ shortestPath(from: "kataib-hezbollah", to: "joe-biden") { length } }' });
   expect(normal.status).toBe(200);
   expect(normal.body).toEqual({ data: { shortestPath: { length: expect.any(Number) } } });
@@ -107,7 +107,7 @@ describe("documents past a limit are refused before anything runs", () => {
   it("a cost that comes from variables", async () => {
     const query = "query($n: Int!) { entities(first: $n) { nodes { neighbors { neighbors { id } } } } }";
     expect((await post({ query, variables: { n: 2 } })).status).toBe(200);
-    service.traversals = 0;
+    service.walks = 0;
     await expectRefused(await post({ query, variables: { n: 100 } }), 400, "QUERY_TOO_COMPLEX");
   });
 });
@@ -118,7 +118,7 @@ describe("arguments out of range are BAD_USER_INPUT with the allowed range", () 
     ["neighborhood limit", "limit", [0, "1 to 500"], [-1, "1 to 500"], [501, "1 to 500"], [1e9, "1 to 500"]],
   ] as const)("%s", async (_name, argument, ...cases) => {
     for (const [value, range] of cases) {
-      service.traversals = 0;
+      service.walks = 0;
       const result = await post({ query: `query($v: Int!) { neighborhood(id: "pmf", ${argument}: $v) { truncated } }`, variables: { v: value } });
       if (range === "ok") {
         expect(result.status).toBe(200);
@@ -198,5 +198,33 @@ describe("malformed and unsafe requests", () => {
     const result = await post({ query: "{ shortestPat(from: \"pmf\", to: \"ircc\") { length } }" });
     await expectRefused(result, 400, "GRAPHQL_VALIDATION_FAILED");
     expect(result.body.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+});
+
+describe("the traversal work budget", () => {
+  it("stops a traversal that needs more work than one request may spend, with 400 TRAVERSAL_BUDGET_EXCEEDED", async () => {
+    const tight = new KnowledgeService(createKnowledge(loadKnowledgeBase()), { traversalBudget: 50 });
+    const small = await startApp({ service: tight, port: 0, host: "127.0.0.1", logError: (e) => console.error(e) });
+    try {
+      const response = await fetch(small.graphqlUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: '{ paths(from: "kataib-hezbollah", to: "joe-biden", maxLength: 6, limit: 50) { length } }' }),
+      });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as Body;
+      expect(body.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(/^kShortestPaths needed more than 50 edge visits, the most one request may spend/),
+        extensions: { code: "TRAVERSAL_BUDGET_EXCEEDED", budget: 50 },
+      });
+      const fine = await fetch(small.graphqlUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: '{ entity(id: "pmf") { name } }' }),
+      });
+      expect(fine.status).toBe(200);
+    } finally {
+      await small.close();
+    }
   });
 });
