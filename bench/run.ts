@@ -13,7 +13,8 @@
  * the direct builder, see README ("Benchmarks").
  */
 import "reflect-metadata";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { Agent, request } from "node:http";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -21,7 +22,8 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { bidirectional } from "graphology-shortest-path/unweighted.js";
 import { toUndirected } from "graphology-operators";
-import { startApp } from "../src/app.js";
+import { loadService } from "../src/app.js";
+import { PACKAGE_ROOT } from "../src/paths.js";
 import { createKnowledge } from "../src/graph/knowledge.js";
 import type { Knowledge } from "../src/graph/knowledge.js";
 import type { KnowledgeBase } from "../src/loading/validate.js";
@@ -76,16 +78,72 @@ interface Figures {
 
 async function load_(url: string, bodies: readonly string[], connections: number, duration: number) {
   let next = 0;
-  const result = await autocannon({
-    url,
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    connections,
-    duration,
-    requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
-  });
+  const run = (seconds: number) =>
+    autocannon({
+      url,
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      connections,
+      duration: seconds,
+      requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+    });
+  await run(Math.min(2, duration)); // warm-up: JIT and caches, not measured
+  const result = await run(duration);
   if (result.errors > 0 || result.non2xx > 0) throw new Error(`load test saw ${result.errors} errors and ${result.non2xx} non-2xx responses`);
   return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average };
+}
+
+/** A server over the same generated graph (size 0: the bundled data) in a child process, so it has a core of its own. */
+async function childServer(size: number) {
+  const child = spawn(process.execPath, [join(PACKAGE_ROOT, "dist", "bench", "serve-generated.js"), String(size), "42"], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    child.on("exit", (code) => reject(new Error(`benchmark server exited ${code}: ${output}`)));
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /GraphQL endpoint: (\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+  });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.removeAllListeners("exit");
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** Sequential requests over one keep-alive connection, timed one by one (sub-millisecond, unlike autocannon). */
+async function sequentialLatency(url: string, bodies: readonly string[]): Promise<number[]> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const target = new URL(url);
+  const send = (body: string) =>
+    new Promise<void>((resolve, reject) => {
+      const req = request(
+        { agent, host: target.hostname, port: target.port, path: target.pathname, method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+        (res) => {
+          res.resume();
+          res.on("end", () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+  for (const body of bodies.slice(0, 50)) await send(body);
+  const times: number[] = [];
+  for (const body of bodies) {
+    const start = process.hrtime.bigint();
+    await send(body);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  agent.destroy();
+  return times;
 }
 
 const gql = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
@@ -144,7 +202,7 @@ async function benchSize(size: number): Promise<Figures> {
     const index = new Map(nodes.map((n, i) => [n, i]));
     writeFileSync(join(dir, "edges.txt"), graph.mapEdges((_e, _a, s, t) => `${index.get(s)} ${index.get(t)}`).join("\n"));
     writeFileSync(join(dir, "pairs.txt"), pairs.map(([a, b]) => `${index.get(a)} ${index.get(b)}`).join("\n"));
-    const run = spawnSync(PYTHON, [new URL("./networkx_paths.py", import.meta.url).pathname, join(dir, "edges.txt"), join(dir, "pairs.txt")], {
+    const run = spawnSync(PYTHON, [join(PACKAGE_ROOT, "bench", "networkx_paths.py"), join(dir, "edges.txt"), join(dir, "pairs.txt")], {
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
     });
@@ -157,18 +215,18 @@ async function benchSize(size: number): Promise<Figures> {
     figures["networkx p99"] = percentile(nx.times_ms, 99);
   }
 
-  // Over HTTP: one connection for latency, then ten for throughput.
-  const app = await startApp({ service, port: 0, host: "127.0.0.1", logError: (e) => console.error(e) });
+  // Over HTTP, against a server in its own process: one connection for latency, then ten for throughput.
+  const app = await childServer(size);
   try {
     const pathBodies = pairs.map(([from, to]) => gql(PATH_QUERY, { from, to }));
-    const single = await load_(app.graphqlUrl, pathBodies, 1, DURATION);
-    figures["http path p50"] = single.p50;
-    figures["http adds p50"] = single.p50 - figures["path p50"]!;
-    const path = await load_(app.graphqlUrl, pathBodies, 10, DURATION);
+    const single = await sequentialLatency(app.url, pathBodies);
+    figures["http path p50"] = percentile(single, 50);
+    figures["http adds p50"] = figures["http path p50"] - figures["path p50"]!;
+    const path = await load_(app.url, pathBodies, 10, DURATION);
     Object.assign(figures, { "http path p99": path.p99, "http path rps": path.rps });
-    const hood = await load_(app.graphqlUrl, starts.map((id) => gql(NEIGHBORHOOD_QUERY, { id })), 10, DURATION);
+    const hood = await load_(app.url, starts.map((id) => gql(NEIGHBORHOOD_QUERY, { id })), 10, DURATION);
     Object.assign(figures, { "http hood p50": hood.p50, "http hood p99": hood.p99, "http hood rps": hood.rps });
-    const search = await load_(app.graphqlUrl, queries.map((s) => gql(SEARCH_QUERY, { s })), 10, DURATION);
+    const search = await load_(app.url, queries.map((s) => gql(SEARCH_QUERY, { s })), 10, DURATION);
     Object.assign(figures, { "http search p50": search.p50, "http search p99": search.p99, "http search rps": search.rps });
   } finally {
     await app.close();
@@ -177,14 +235,13 @@ async function benchSize(size: number): Promise<Figures> {
 }
 
 async function bundledThroughput() {
-  const app = await startApp({ port: 0, host: "127.0.0.1" });
+  const app = await childServer(0);
   try {
-    const service = app.service;
-    const ids = service.allEntities().map((e) => e.id);
+    const ids = loadService().allEntities().map((e) => e.id);
     const rand = random(3);
     const bodies = Array.from({ length: 200 }, () => gql(PATH_QUERY, { from: ids[Math.floor(rand() * ids.length)], to: ids[Math.floor(rand() * ids.length)] }));
-    const typename = await load_(app.graphqlUrl, [JSON.stringify({ query: "{ __typename }" })], 10, DURATION);
-    const path = await load_(app.graphqlUrl, bodies, 10, DURATION);
+    const typename = await load_(app.url, [JSON.stringify({ query: "{ __typename }" })], 10, DURATION);
+    const path = await load_(app.url, bodies, 10, DURATION);
     return { typename: typename.rps, path: path.rps };
   } finally {
     await app.close();

@@ -9,6 +9,13 @@ describe("the GraphQL schema", () => {
     expect(readFileSync(SCHEMA_FILE, "utf8")).toBe(schemaSDL());
   });
 
+  it("leaves plain fields to graphql-js's default resolver, and keeps real resolvers", () => {
+    const relation = buildGraphQLSchema().getType("Relation");
+    if (!isObjectType(relation)) throw new Error("Relation is not an object type");
+    expect(relation.getFields()["id"]!.resolve).toBeUndefined();
+    expect(relation.getFields()["source"]!.resolve).toBeTypeOf("function");
+  });
+
   it("describes every type, field, argument and enum value", () => {
     const missing: string[] = [];
     for (const type of Object.values(buildGraphQLSchema().getTypeMap())) {
