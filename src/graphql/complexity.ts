@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError } from "graphql";
-import type { GraphQLSchema } from "graphql";
+import type { DocumentNode, GraphQLSchema } from "graphql";
 import type { ComplexityEstimatorArgs } from "graphql-query-complexity";
 import { LIMITS } from "./limits.js";
 
@@ -51,20 +51,47 @@ export const COST = {
   export: 50,
 } as const;
 
+/**
+ * What of the variables can change a cost: the estimators read numbers and the
+ * length of lists, never a string's value, so strings are blanked and lists
+ * reduced to their length. Two requests with the same key cost the same.
+ */
+function costKey(operationName: string | null | undefined, variables: Record<string, unknown> | undefined): string {
+  const shape = JSON.stringify(variables ?? {}, (_key, value: unknown) =>
+    typeof value === "string" ? "" : Array.isArray(value) ? value.length : value,
+  );
+  return `${operationName ?? ""}\n${shape}`;
+}
+
+/** Costs already computed, per parsed document (Apollo reuses the document object for the same query text). */
+const MAX_KEYS_PER_DOCUMENT = 256;
+
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  const known = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined) => {
+    const key = costKey(operationName, variables);
+    let costs = known.get(document);
+    const cached = costs?.get(key);
+    if (cached !== undefined) return cached;
+    const cost = getComplexity({
+      schema,
+      query: document,
+      operationName: operationName ?? undefined,
+      variables: variables ?? {},
+      estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+    });
+    if (!costs) known.set(document, (costs = new Map()));
+    if (costs.size >= MAX_KEYS_PER_DOCUMENT) costs.clear();
+    costs.set(key, cost);
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
           let cost: number;
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-            });
+            cost = costOf(document, request.operationName, request.variables);
           } catch (error) {
             throw new GraphQLError(error instanceof Error ? error.message : "Invalid variables", {
               extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },

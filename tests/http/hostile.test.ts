@@ -228,3 +228,15 @@ describe("the traversal work budget", () => {
     }
   });
 });
+
+describe("costs remembered per document", () => {
+  it("tell requests apart by the numbers and list lengths in their variables, not by their strings", async () => {
+    const query = "query($ids: [ID!]!, $n: Int!) { entitiesById(ids: $ids) { neighbors { neighbors { id } } } entities(first: $n) { nodes { id } } }";
+    const ok = await post({ query, variables: { ids: ["pmf"], n: 5 } });
+    expect(ok.status).toBe(200);
+    const manyIds = await post({ query, variables: { ids: Array.from({ length: 200 }, () => "pmf"), n: 5 } });
+    expect(manyIds.body.errors?.[0]?.extensions?.["code"]).toBe("QUERY_TOO_COMPLEX");
+    const otherStrings = await post({ query, variables: { ids: ["ircc"], n: 5 } });
+    expect(otherStrings.status).toBe(200);
+  });
+});
