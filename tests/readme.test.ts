@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENTITY_KINDS, RELATION_TYPE_NAMES } from "../src/model/ontology.js";
-import { LIMITS } from "../src/graphql/limits.js";
+import { LIMITS, REQUEST_LIMITS } from "../src/graphql/limits.js";
 import { DEFAULT_MAX_BODY_BYTES } from "../src/http/server.js";
 import { runCli } from "../src/cli/run.js";
 import { startTestServer } from "./http/harness.js";
@@ -37,6 +37,13 @@ describe("README reference tables", () => {
       `at most ${LIMITS.text} characters`,
       `at most ${LIMITS.listItems} items`,
       `| ${DEFAULT_MAX_BODY_BYTES / 1024} KiB |`,
+      `at most ${LIMITS.ids} ids`,
+      `| computed cost of one operation | ${REQUEST_LIMITS.maxCost.toLocaleString("en")} |`,
+      `| depth of nested selections | ${REQUEST_LIMITS.maxDepth} |`,
+      `| aliased fields | ${REQUEST_LIMITS.maxAliases} |`,
+      `| directives | ${REQUEST_LIMITS.maxDirectives} |`,
+      `| tokens in the document | ${REQUEST_LIMITS.maxTokens.toLocaleString("en")} |`,
+      `| edge visits of one traversal | ${REQUEST_LIMITS.traversalBudget.toLocaleString("en")} |`,
     ];
     for (const row of rows) expect(README).toContain(row);
   });
