@@ -40,6 +40,22 @@ export interface RetaliationChain {
   readonly edges: string[];
 }
 
+/** Events by date ascending (each date asked once), undated last, ties by key. */
+export function inDateOrder(events: Iterable<string>, dateOf: (node: string) => string | null): string[] {
+  const dates = new Map<string, string | null>();
+  for (const event of events) dates.set(event, dateOf(event));
+  return [...dates.keys()].sort((a, b) => {
+    const dateA = dates.get(a) ?? null;
+    const dateB = dates.get(b) ?? null;
+    if (dateA !== dateB) {
+      if (dateA === null) return 1;
+      if (dateB === null) return -1;
+      return dateA < dateB ? -1 : 1;
+    }
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+}
+
 export function retaliationChain<N extends Attributes, E extends EdgeAttributes>(
   graph: RelationGraph<N, E>,
   eventId: string,
@@ -58,18 +74,7 @@ export function retaliationChain<N extends Attributes, E extends EdgeAttributes>
   const descendants = reachable(eventId, createWalker(graph, "backward", types, meter));
   const members = new Set([...ancestors, ...descendants]);
 
-  const dates = new Map<string, string | null>();
-  for (const event of members) dates.set(event, options.dateOf(event));
-  const events = [...members].sort((a, b) => {
-    const dateA = dates.get(a) ?? null;
-    const dateB = dates.get(b) ?? null;
-    if (dateA !== dateB) {
-      if (dateA === null) return 1;
-      if (dateB === null) return -1;
-      return dateA < dateB ? -1 : 1;
-    }
-    return a < b ? -1 : a > b ? 1 : 0;
-  });
+  const events = inDateOrder(members, options.dateOf);
   const answered = new Set(ancestors);
   const answeredBy = new Set(descendants);
   return {

@@ -31,6 +31,7 @@ import { BadInputError, BudgetExceededError, NotFoundError } from "../errors.js"
 import { BACKWARD, CompactAdjacency, directionCode, FORWARD, reverseCode, type DirectionCode } from "./adjacency.js";
 import type { KShortestPathsOptions } from "./k-shortest-paths.js";
 import type { Neighborhood, NeighborhoodNode, NeighborhoodOptions } from "./neighborhood.js";
+import { inDateOrder } from "./retaliation.js";
 import type { RetaliationChain, RetaliationChainOptions } from "./retaliation.js";
 import type { AllShortestPathsOptions, ShortestPathOptions } from "./shortest-paths.js";
 import {
@@ -631,18 +632,7 @@ export class TraversalIndex<N extends Attributes = Attributes, E extends EdgeAtt
     }
 
     // From here on `dateOf` runs, which may use this index: nothing above is read from the scratch arrays again.
-    const dates = new Map<string, string | null>();
-    for (const member of members) dates.set(member, options.dateOf(member));
-    const events = [...members].sort((a, b) => {
-      const dateA = dates.get(a) ?? null;
-      const dateB = dates.get(b) ?? null;
-      if (dateA !== dateB) {
-        if (dateA === null) return 1;
-        if (dateB === null) return -1;
-        return dateA < dateB ? -1 : 1;
-      }
-      return a < b ? -1 : a > b ? 1 : 0;
-    });
+    const events = inDateOrder(members, options.dateOf);
     return {
       events,
       before: events.filter((member) => member !== eventId && answered.has(member)),

@@ -7,6 +7,7 @@
  * (in the order given). A line with no arrow just adds a node.
  */
 import { MultiDirectedGraph, MultiGraph } from "graphology";
+import { random } from "../../bench/generate.js";
 
 export interface NodeAttributes {
   date?: string;
@@ -58,17 +59,8 @@ export function describePath(path: { nodes: string[]; steps: Array<{ edge: strin
   return text;
 }
 
-/** A small deterministic PRNG (mulberry32) so random graphs are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmark generator's seedable PRNG (mulberry32), so random graphs are reproducible. */
+export const seededRandom = random;
 
 /** A random multigraph with parallel edges and self-loops; node keys n0..n{order-1}, edge keys r0..r{size-1}. */
 export function randomGraph(seed: number, order: number, size: number, types = ["A", "B", "C"]): TestGraph {

@@ -2,13 +2,11 @@
  * `serve` as a user runs it: a real child process on a free port that prints
  * its URL, answers, and exits 0 on SIGTERM; and that refuses to serve broken data.
  */
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run.js";
 import { list, validFixture, writeFixture } from "../loading/fixture-data.js";
+import { startChildServer } from "../support/child-server.js";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 describe("serve", () => {
   it("refuses to serve data that does not validate, naming file, record and field", async () => {
@@ -28,25 +26,7 @@ describe("serve", () => {
   });
 
   it("prints its URL, serves the bundled graph, and exits 0 on SIGTERM", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "serve", "--port", "0"], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-    // As `npm start` runs it: NODE_ENV unset, so production (vitest sets "test").
-    env: { ...process.env, NODE_ENV: undefined },
-  });
-    let output = "";
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL printed; output so far:\n${output}`)), 15_000);
-      child.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /GraphQL endpoint: (http:\/\/\S+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      });
-    });
+    const { child, url, output, exit } = await startChildServer();
     const response = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -54,9 +34,8 @@ describe("serve", () => {
     });
     expect(await response.json()).toEqual({ data: { entity: { name: "Kataib Hezbollah" } } });
 
-    const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
     expect(await exit).toBe(0);
-    expect(output).toContain("SIGTERM received");
+    expect(output()).toContain("SIGTERM received");
   });
 });

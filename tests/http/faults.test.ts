@@ -3,36 +3,13 @@
  * it finish, refuses new connections, then exits 0. (Broken data at startup is
  * in tests/cli/serve-command.test.ts; a resolver that throws, in transport.test.ts.)
  */
-import { spawn } from "node:child_process";
 import { connect } from "node:net";
-import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+import { startChildServer } from "../support/child-server.js";
 
 it("SIGTERM lets an in-flight request finish, refuses new ones, then exits 0", async () => {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "serve", "--port", "0"], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-    // As `npm start` runs it: NODE_ENV unset, so production (vitest sets "test").
-    env: { ...process.env, NODE_ENV: undefined },
-  });
-  let output = "";
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const url = new URL(
-    await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 15_000);
-      child.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /GraphQL endpoint: (http:\/\/\S+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      });
-    }),
-  );
-  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const server = await startChildServer();
+  const url = new URL(server.url);
 
   // Start a request and send only half of its body.
   const body = JSON.stringify({ query: '{ entity(id: "kataib-hezbollah") { name } }' });
@@ -45,7 +22,7 @@ it("SIGTERM lets an in-flight request finish, refuses new ones, then exits 0", a
   socket.write(body.slice(0, 10));
   await new Promise((resolve) => setTimeout(resolve, 200));
 
-  child.kill("SIGTERM");
+  server.child.kill("SIGTERM");
   await new Promise((resolve) => setTimeout(resolve, 300));
   // The server has stopped listening: a new connection is refused.
   await expect(fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body })).rejects.toThrow();
@@ -55,5 +32,5 @@ it("SIGTERM lets an in-flight request finish, refuses new ones, then exits 0", a
   await closed;
   expect(response).toMatch(/^HTTP\/1\.1 200 OK/);
   expect(response).toContain('{"data":{"entity":{"name":"Kataib Hezbollah"}}}');
-  expect(await exit).toBe(0);
+  expect(await server.exit).toBe(0);
 });
