@@ -106,6 +106,7 @@ export function landingPage(): string {
       }
     }
     document.getElementById("run").addEventListener("click", run);
+    run();
     query.addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) run(); });
     for (const button of document.querySelectorAll("[data-example]")) {
       button.addEventListener("click", () => { query.value = examples[Number(button.dataset.example)]; run(); });
