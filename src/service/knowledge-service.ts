@@ -217,18 +217,15 @@ export class KnowledgeService {
   }
 
   shortestPath(from: string, to: string, args: WalkArgs = {}): PathView | null {
-    this.requireEndpoints(from, to);
     const path = this.traversals.shortestPath(from, to, this.walkOptions(args));
     return path === null ? null : this.pathView(path);
   }
 
   allShortestPaths(from: string, to: string, args: WalkArgs & { limit: number }): PathView[] {
-    this.requireEndpoints(from, to);
     return this.traversals.allShortestPaths(from, to, { ...this.walkOptions(args), limit: args.limit }).map((p) => this.pathView(p));
   }
 
   paths(from: string, to: string, args: WalkArgs & { maxLength: number; limit: number }): PathView[] {
-    this.requireEndpoints(from, to);
     return this.traversals
       .kShortestPaths(from, to, { ...this.walkOptions(args), maxLength: args.maxLength, limit: args.limit })
       .map((p) => this.pathView(p));
@@ -249,11 +246,6 @@ export class KnowledgeService {
       after: toRecords(chain.after),
       relations: chain.edges.map((e) => this.relation(e)),
     };
-  }
-
-  private requireEndpoints(from: string, to: string): void {
-    if (!this.graph.hasNode(from)) throw new NotFoundError("entity", from);
-    if (!this.graph.hasNode(to)) throw new NotFoundError("entity", to);
   }
 
   private walkOptions(args: WalkArgs) {
