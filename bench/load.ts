@@ -22,8 +22,7 @@ const CONNECTIONS = Number(values.connections ?? 16);
 const MAX_RSS_GROWTH = 0.1;
 
 const main = fileURLToPath(new URL("../src/main.js", import.meta.url));
-// As `npm start` runs it (see package.json).
-const server = spawn(process.execPath, ["--max-semi-space-size=64", main, "serve", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+const server = spawn(process.execPath, [main, "serve", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
 const exited = new Promise<number | null>((resolve) => server.on("exit", resolve));
 const origin = await new Promise<string>((resolve, reject) => {
   let output = "";

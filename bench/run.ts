@@ -95,7 +95,7 @@ async function load_(url: string, bodies: readonly string[], connections: number
 
 /** A server over the same generated graph (size 0: the bundled data) in a child process, so it has a core of its own. */
 async function childServer(size: number) {
-  const child = spawn(process.execPath, ["--max-semi-space-size=64", join(PACKAGE_ROOT, "dist", "bench", "serve-generated.js"), String(size), "42"], {
+  const child = spawn(process.execPath, [join(PACKAGE_ROOT, "dist", "bench", "serve-generated.js"), String(size), "42"], {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, NODE_ENV: "production" },
   });
