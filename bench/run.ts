@@ -27,7 +27,7 @@ import { PACKAGE_ROOT } from "../src/paths.js";
 import { createKnowledge } from "../src/graph/knowledge.js";
 import type { Knowledge } from "../src/graph/knowledge.js";
 import type { KnowledgeBase } from "../src/loading/validate.js";
-import { validateRecords } from "../src/loading/validate.js";
+import { validateKnowledgeBase } from "../src/loading/validate.js";
 import { KnowledgeService } from "../src/service/knowledge-service.js";
 import { generate, random } from "./generate.js";
 import { ms, percentile, timeEach } from "./stats.js";
@@ -60,12 +60,7 @@ const heapMB = () => {
 
 function load(kb: KnowledgeBase, size: number): Knowledge {
   if (size <= VALIDATE_UP_TO) {
-    const records = [
-      ...kb.sources.map((value, index) => ({ group: "sources" as const, file: "generated", index, value })),
-      ...kb.entities.map((value, index) => ({ group: "entities" as const, file: "generated", index, value })),
-      ...kb.relations.map((value, index) => ({ group: "relations" as const, file: "generated", index, value })),
-    ];
-    const result = validateRecords({ records, problems: [], files: ["generated"], unreadable: new Set() });
+    const result = validateKnowledgeBase(kb, "generated");
     if (!result.ok) throw new Error(`generated data failed validation: ${JSON.stringify(result.problems.slice(0, 3))}`);
     return createKnowledge(result.knowledgeBase);
   }

@@ -9,7 +9,7 @@ import { BadInputError } from "../errors.js";
 import { exportNeighborhood, exportPath, exportWholeGraph } from "../export/exports.js";
 import { EXPORT_FORMATS, FORMAT_INFO, serialize } from "../export/formats.js";
 import type { EdgesKey, ExportFormat } from "../export/formats.js";
-import { checkBounds } from "../graphql/args/bounds.js";
+import { filledArgs } from "../graphql/args/bounds.js";
 import { LIMITS } from "../graphql/limits.js";
 import { EntitiesArgs } from "../graphql/args/list.args.js";
 import { NeighborhoodArgs } from "../graphql/args/traversal.args.js";
@@ -46,8 +46,7 @@ const label = (e: EntityRecord) => `${e.name} (${e.id}, ${e.kind})`;
 function resolveEntity(service: KnowledgeService, text: string, out: Output): EntityRecord {
   const result = service.resolve(text);
   if ("entity" in result) return result.entity;
-  const several = service.entitiesNamed(text).length > 1 || service.entities({ search: text }, 2).totalCount > 1;
-  out.error(several ? `"${text}" matches several entities; give one of these ids:` : `No entity matches "${text}". Closest:`);
+  out.error(result.ambiguous ? `"${text}" matches several entities; give one of these ids:` : `No entity matches "${text}". Closest:`);
   out.error(table(["id", "kind", "name"], result.candidates.map((e) => [e.id, e.kind, e.name])));
   throw new NotResolved();
 }
@@ -79,14 +78,12 @@ function direction(text: string | undefined): Direction {
 
 /** Applies the API's bounds to CLI arguments; out-of-range values are usage errors. */
 function bounded<T extends object>(instance: T, values: Partial<T>): T {
-  Object.assign(instance, Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)));
   try {
-    checkBounds(instance);
+    return filledArgs(instance, values);
   } catch (error) {
     if (error instanceof BadInputError) throw new UsageError(`--${error.argument.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${error.message.slice(error.argument.length + 2)}`);
     throw error;
   }
-  return instance;
 }
 
 function printPath(path: PathView, out: Output) {

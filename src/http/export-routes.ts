@@ -12,7 +12,7 @@ import { exportNeighborhood, exportPath, exportWholeGraph } from "../export/expo
 import { EXPORT_FORMATS, FORMAT_INFO, serialize } from "../export/formats.js";
 import type { EdgesKey, ExportFormat } from "../export/formats.js";
 import type { ExportGraph } from "../export/export-graph.js";
-import { checkBounds } from "../graphql/args/bounds.js";
+import { filledArgs } from "../graphql/args/bounds.js";
 import { NeighborhoodArgs, PathArgs } from "../graphql/args/traversal.args.js";
 import { LIMITS } from "../graphql/limits.js";
 import type { Direction } from "../algorithms/index.js";
@@ -73,13 +73,6 @@ function requiredParam(params: URLSearchParams, name: string): string {
   return value;
 }
 
-/** Fills an args class the way GraphQL would (defaults, then given values) and checks its bounds. */
-function argsOf<T extends object>(instance: T, values: Partial<T>): T {
-  for (const [key, value] of Object.entries(values)) if (value !== undefined) (instance as Record<string, unknown>)[key] = value;
-  checkBounds(instance);
-  return instance;
-}
-
 const safeFilePart = (text: string) => text.replace(/[^a-z0-9-]+/gi, "_").slice(0, 80);
 
 export function handleExport(service: KnowledgeService, url: URL): HttpReply | null {
@@ -100,7 +93,7 @@ export function handleExport(service: KnowledgeService, url: URL): HttpReply | n
       name = "graph";
       break;
     case "neighborhood": {
-      const args = argsOf(new NeighborhoodArgs(), {
+      const args = filledArgs(new NeighborhoodArgs(), {
         id: requiredParam(params, "id"),
         depth: intParam(params, "depth") ?? LIMITS.depth.default,
         limit: intParam(params, "limit") ?? LIMITS.subgraphNodes.default,
@@ -111,7 +104,7 @@ export function handleExport(service: KnowledgeService, url: URL): HttpReply | n
       break;
     }
     case "path": {
-      const args = argsOf(new PathArgs(), { from: requiredParam(params, "from"), to: requiredParam(params, "to"), ...walk });
+      const args = filledArgs(new PathArgs(), { from: requiredParam(params, "from"), to: requiredParam(params, "to"), ...walk });
       graph = exportPath(service, args.from, args.to, args);
       name = `path-${safeFilePart(args.from)}-to-${safeFilePart(args.to)}`;
       break;

@@ -53,6 +53,16 @@ export interface ValidationOptions {
   readonly sourceTexts?: ReadonlyMap<string, string>;
 }
 
+/** Validates a knowledge base held in memory (generated data, say) exactly as one read from files; `file` names it in problems. */
+export function validateKnowledgeBase(kb: KnowledgeBase, file = "in-memory"): ValidationResult {
+  const records = [
+    ...kb.sources.map((value, index) => ({ group: "sources" as const, file, index, value })),
+    ...kb.entities.map((value, index) => ({ group: "entities" as const, file, index, value })),
+    ...kb.relations.map((value, index) => ({ group: "relations" as const, file, index, value })),
+  ];
+  return validateRecords({ records, problems: [], files: [file], unreadable: new Set() });
+}
+
 export function validateRecords(raw: RawData, options: ValidationOptions = {}): ValidationResult {
   const normalisedTexts = new Map([...(options.sourceTexts ?? [])].map(([id, text]) => [id, normaliseForEvidence(text)]));
   const problems: DataProblem[] = [...raw.problems];

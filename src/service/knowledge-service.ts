@@ -120,14 +120,15 @@ export class KnowledgeService {
    * the one entity whose name or alias matches, else the one search match.
    * Otherwise the closest candidates (several matches, or the nearest spellings).
    */
-  resolve(text: string): { entity: EntityRecord } | { candidates: EntityRecord[] } {
+  resolve(text: string): { entity: EntityRecord } | { candidates: EntityRecord[]; ambiguous: boolean } {
     if (this.graph.hasNode(text)) return { entity: this.entity(text) };
     const named = this.knowledge.lookups.byName(text);
     if (named.length === 1) return { entity: this.entity(named[0]!) };
     const found = named.length > 1 ? named : this.knowledge.lookups.search(text);
     if (found.length === 1) return { entity: this.entity(found[0]!) };
-    const candidates = found.length > 1 ? found.slice(0, 10) : this.knowledge.lookups.closest(text, 5);
-    return { candidates: candidates.map((id) => this.entity(id)) };
+    const ambiguous = found.length > 1;
+    const candidates = ambiguous ? found.slice(0, 10) : this.knowledge.lookups.closest(text, 5);
+    return { candidates: candidates.map((id) => this.entity(id)), ambiguous };
   }
 
   /** Entities whose name, alias or id equals `text` once normalised. */

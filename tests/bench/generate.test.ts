@@ -6,17 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { generate } from "../../bench/generate.js";
 import { buildGraph } from "../../src/graph/build.js";
-import { validateRecords } from "../../src/loading/validate.js";
-import type { KnowledgeBase } from "../../src/loading/validate.js";
-
-function validate(kb: KnowledgeBase) {
-  const records = [
-    ...kb.sources.map((value, index) => ({ group: "sources" as const, file: "generated", index, value })),
-    ...kb.entities.map((value, index) => ({ group: "entities" as const, file: "generated", index, value })),
-    ...kb.relations.map((value, index) => ({ group: "relations" as const, file: "generated", index, value })),
-  ];
-  return validateRecords({ records, problems: [], files: ["generated"], unreadable: new Set() });
-}
+import { validateKnowledgeBase } from "../../src/loading/validate.js";
 
 describe("generated benchmark graphs", () => {
   it("are the same for the same seed and differ for another", () => {
@@ -32,7 +22,7 @@ describe("generated benchmark graphs", () => {
   });
 
   it.each([1_000, 10_000])("at %i relations pass the full validating loader", (size) => {
-    const result = validate(generate(size, 42).knowledgeBase);
+    const result = validateKnowledgeBase(generate(size, 42).knowledgeBase, "generated");
     expect(result.ok ? [] : result.problems.slice(0, 3)).toEqual([]);
   });
 

@@ -52,6 +52,17 @@ export function MaxItems(max: number): PropertyDecorator {
   });
 }
 
+/**
+ * Fills an args class the way GraphQL would (its defaults, then the given
+ * values, skipping undefined ones) and checks its bounds: for transports other
+ * than GraphQL (download routes, the command line).
+ */
+export function filledArgs<T extends object>(instance: T, values: Partial<T>): T {
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) (instance as Record<string, unknown>)[key] = value;
+  checkBounds(instance);
+  return instance;
+}
+
 /** Checks every bound declared on the args object's class; throws on the first violation. */
 export function checkBounds(args: unknown): void {
   if (args === null || typeof args !== "object") return;
