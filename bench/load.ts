@@ -5,8 +5,13 @@
  * and checks: zero errors, zero non-2xx answers, and resident memory at the end
  * within 10% of what it was after warm-up. Exits 1 when a check fails.
  *
+ * Resident memory swings by several megabytes with each garbage collection, so
+ * one reading at each end would measure where the collector happened to be. The
+ * server's RSS is sampled every 100 ms; "after warm-up" is the median over the
+ * warm-up's last 2 s and "at the end" the median over the run's last 2 s.
+ *
  *   npm run load                                  30 s after a 5 s warm-up
- *   npm run load -- --duration 5 --warmup 2       the short run CI makes
+ *   npm run load -- --duration 10 --warmup 5      the short run CI makes
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -16,10 +21,21 @@ import autocannon from "autocannon";
 import { random } from "./generate.js";
 
 const { values } = parseArgs({ options: { duration: { type: "string" }, warmup: { type: "string" }, connections: { type: "string" } } });
-const DURATION = Number(values.duration ?? 30);
-const WARMUP = Number(values.warmup ?? 5);
-const CONNECTIONS = Number(values.connections ?? 16);
+const DURATION = positive("duration", values.duration ?? "30");
+const WARMUP = positive("warmup", values.warmup ?? "5");
+const CONNECTIONS = positive("connections", values.connections ?? "16");
+
+function positive(option: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`--${option} must be a whole number of at least 1, got "${text}"`);
+    process.exit(2);
+  }
+  return value;
+}
 const MAX_RSS_GROWTH = 0.1;
+const RSS_SAMPLE_MS = 100;
+const RSS_WINDOW_S = 2;
 
 const main = fileURLToPath(new URL("../src/main.js", import.meta.url));
 const server = spawn(process.execPath, [main, "serve", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
@@ -41,6 +57,18 @@ const rssMB = () => {
   const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
 };
+
+/** Samples the server's RSS while `work` runs; resolves to the median of the last `RSS_WINDOW_S` seconds. */
+async function medianRssDuring<T>(work: Promise<T>): Promise<[T, number]> {
+  const samples: Array<{ at: number; mb: number }> = [];
+  const timer = setInterval(() => samples.push({ at: Date.now(), mb: rssMB() }), RSS_SAMPLE_MS);
+  const result = await work;
+  clearInterval(timer);
+  samples.push({ at: Date.now(), mb: rssMB() });
+  const since = Date.now() - RSS_WINDOW_S * 1000;
+  const window = samples.filter((s) => s.at >= since).map((s) => s.mb).sort((a, b) => a - b);
+  return [result, window[Math.floor(window.length / 2)]!];
+}
 
 // A mix of the three query families over the bundled entities.
 const list = (await (
@@ -77,15 +105,13 @@ async function drive(seconds: number) {
 
 let failed = false;
 try {
-  const warm = await drive(WARMUP);
-  const rssWarm = rssMB();
-  const run = await drive(DURATION);
-  const rssEnd = rssMB();
+  const [warm, rssWarm] = await medianRssDuring(drive(WARMUP));
+  const [run, rssEnd] = await medianRssDuring(drive(DURATION));
   const growth = rssEnd / rssWarm - 1;
   const checks: Array<[string, boolean]> = [
     [`errors: ${run.errors + warm.errors}`, run.errors + warm.errors === 0],
     [`non-2xx: ${run.non2xx + warm.non2xx}`, run.non2xx + warm.non2xx === 0],
-    [`resident memory: ${rssWarm.toFixed(0)} MB after warm-up, ${rssEnd.toFixed(0)} MB at the end (${(100 * growth).toFixed(1)}%, limit ${100 * MAX_RSS_GROWTH}%)`, growth <= MAX_RSS_GROWTH],
+    [`resident memory (median of the last ${RSS_WINDOW_S} s): ${rssWarm.toFixed(0)} MB after warm-up, ${rssEnd.toFixed(0)} MB at the end (${(100 * growth).toFixed(1)}%, limit ${100 * MAX_RSS_GROWTH}%)`, growth <= MAX_RSS_GROWTH],
   ];
   console.log(`Load: ${DURATION} s at ${CONNECTIONS} connections after a ${WARMUP} s warm-up; path, neighbourhood and search queries in equal parts.`);
   console.log(`  requests: ${run.requests.total} (${Math.round(run.requests.average)}/s), latency p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms, max ${run.latency.max} ms`);
