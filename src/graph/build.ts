@@ -16,6 +16,38 @@ function parsedDate(date: DateRecord | undefined): PartialDate | null {
   return parsed;
 }
 
+/**
+ * graphology keeps each node's adjacency in plain objects keyed by neighbour.
+ * V8 gives such an object a new hidden class for every key it gains, and with
+ * a hundred thousand distinct neighbour keys those classes cost more than the
+ * insertions themselves (a million relations built in about 6 s instead of 3).
+ * Switching the objects to dictionary mode while they are still empty avoids
+ * that. Property order is unchanged (it is fixed by the language, not by the
+ * mode), so every iteration order is the same. This reaches into graphology's
+ * internal node records; when they are not where this expects (another
+ * graphology version), it leaves them alone and only speed is lost.
+ */
+function useDictionaryAdjacency(graph: KnowledgeGraph): void {
+  const nodes = (graph as unknown as { _nodes?: unknown })._nodes;
+  if (!(nodes instanceof Map)) return;
+  for (const data of nodes.values() as Iterable<Record<string, unknown>>) {
+    for (const side of ["out", "in", "undirected"]) {
+      const adjacency = data[side];
+      if (adjacency !== null && typeof adjacency === "object" && Object.keys(adjacency).length === 0) {
+        toDictionaryMode(adjacency as Record<string, unknown>);
+      }
+    }
+  }
+}
+
+/** Deleting a property other than the last one turns a V8 object into a dictionary. */
+function toDictionaryMode(target: Record<string, unknown>): void {
+  target["\u0000first"] = 0;
+  target["\u0000second"] = 0;
+  delete target["\u0000first"];
+  delete target["\u0000second"];
+}
+
 export function buildGraph(kb: KnowledgeBase): KnowledgeGraph {
   const graph: KnowledgeGraph = new MultiDirectedGraph<EntityNode, RelationEdge>({ allowSelfLoops: true });
   for (const record of kb.entities) {
@@ -26,6 +58,7 @@ export function buildGraph(kb: KnowledgeBase): KnowledgeGraph {
       record,
     });
   }
+  useDictionaryAdjacency(graph);
   for (const record of kb.relations) {
     graph.addDirectedEdgeWithKey(record.id, record.source, record.target, {
       type: record.type,
