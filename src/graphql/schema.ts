@@ -10,6 +10,7 @@ import { EvidenceResolver, RelationResolver, SourceDocumentResolver } from "./re
 import { QueryResolver } from "./resolvers/query.resolver.js";
 import { TraversalResolver } from "./resolvers/traversal.resolver.js";
 import { ENTITY_OBJECT_TYPES } from "./types/entity-kinds.type.js";
+import { resolveSynchronously } from "./synchronous-resolvers.js";
 
 let schema: GraphQLSchema | undefined;
 
@@ -50,6 +51,7 @@ export function buildGraphQLSchema(): GraphQLSchema {
     emitSchemaFile: false,
   });
   useDefaultResolvers(schema);
+  resolveSynchronously(schema);
   const query = schema.getQueryType();
   // type-graphql has no option to describe the root type itself.
   if (query) query.description = "Read-only queries over the conflict knowledge graph: lookups, the timeline and traversals.";
