@@ -96,7 +96,7 @@ export async function startServer(handler: GraphQLHandler, options: ServerOption
         }
       }
       const response = await handler.handle({ method, headers: req.headers, search: url.search.slice(1), body });
-      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.writeHead(response.status, { ...Object.fromEntries(response.headers), "content-length": Buffer.byteLength(response.body) });
       res.end(response.body);
       return;
     }

@@ -71,6 +71,13 @@ describe("routes", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { entity: { name: "Iran" } } });
   });
+
+  it("sends GraphQL answers with their length, not chunked", async () => {
+    const response = await postJson(JSON.stringify({ query: "{ entity(id: \"iran-government\") { name } }" }));
+    const body = await response.text();
+    expect(response.headers.get("transfer-encoding")).toBeNull();
+    expect(response.headers.get("content-length")).toBe(String(Buffer.byteLength(body)));
+  });
 });
 
 describe("malformed and unsafe requests get a 4xx with a named code, and the server stays up", () => {
