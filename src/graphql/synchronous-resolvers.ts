@@ -42,23 +42,19 @@ interface AbstractTypeMetadata {
   readonly resolveType?: ((...args: unknown[]) => unknown) | undefined;
 }
 
-/** Replaces what it can; returns the root fields and abstract types it made synchronous. */
-export function resolveSynchronously(schema: GraphQLSchema): { rootFields: string[]; abstractTypes: string[] } {
-  return { rootFields: synchronousRootFields(schema), abstractTypes: synchronousAbstractTypes(schema) };
+/** Replaces what it can, in place. */
+export function resolveSynchronously(schema: GraphQLSchema): void {
+  synchronousRootFields(schema);
+  synchronousAbstractTypes(schema);
 }
 
-function synchronousRootFields(schema: GraphQLSchema): string[] {
+function synchronousRootFields(schema: GraphQLSchema): void {
   const fields = schema.getQueryType()?.getFields() ?? {};
-  const replaced: string[] = [];
   for (const query of getMetadataStorage().queries as readonly QueryMetadata[]) {
     const field = fields[query.schemaName];
     const resolve = field && synchronousResolver(query);
-    if (field && resolve) {
-      field.resolve = resolve;
-      replaced.push(query.schemaName);
-    }
+    if (field && resolve) field.resolve = resolve;
   }
-  return replaced;
 }
 
 function synchronousResolver(query: QueryMetadata): GraphQLFieldResolver<unknown, unknown> | null {
@@ -82,11 +78,10 @@ function synchronousResolver(query: QueryMetadata): GraphQLFieldResolver<unknown
   return (_root, args, context) => method.apply(instance, getters.map((get) => get(args as Record<string, unknown>, context)));
 }
 
-function synchronousAbstractTypes(schema: GraphQLSchema): string[] {
+function synchronousAbstractTypes(schema: GraphQLSchema): void {
   const storage = getMetadataStorage();
   const typeNames = new Map<unknown, string>(storage.objectTypes.map((type) => [type.target, type.name]));
   const declared = [...storage.interfaceTypes, ...storage.unions] as readonly AbstractTypeMetadata[];
-  const replaced: string[] = [];
   for (const { name, resolveType } of declared) {
     const type = schema.getType(name);
     if (!resolveType || !(isInterfaceType(type) || isUnionType(type))) continue;
@@ -100,7 +95,5 @@ function synchronousAbstractTypes(schema: GraphQLSchema): string[] {
       return typeNames.get(resolved);
     };
     type.resolveType = resolve;
-    replaced.push(name);
   }
-  return replaced;
 }
