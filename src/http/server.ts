@@ -46,10 +46,14 @@ class HttpError extends Error {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}) {
-  const body = JSON.stringify(payload);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), ...headers });
-  res.end(body);
+/** Sends a complete body with its length; a HEAD request gets the headers only. */
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string, head = false) {
+  res.writeHead(status, { ...headers, "content-length": Buffer.byteLength(body) });
+  res.end(head ? undefined : body);
+}
+
+function sendJson(res: ServerResponse, status: number, payload: unknown) {
+  send(res, status, { "content-type": "application/json; charset=utf-8" }, JSON.stringify(payload));
 }
 
 function sendError(res: ServerResponse, error: HttpError) {
@@ -96,15 +100,12 @@ export async function startServer(handler: GraphQLHandler, options: ServerOption
         }
       }
       const response = await handler.handle({ method, headers: req.headers, search: url.search.slice(1), body });
-      res.writeHead(response.status, { ...Object.fromEntries(response.headers), "content-length": Buffer.byteLength(response.body) });
-      res.end(response.body);
+      send(res, response.status, Object.fromEntries(response.headers), response.body);
       return;
     }
     if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "METHOD_NOT_ALLOWED", `Use GET for ${url.pathname}`);
     if (url.pathname === "/") {
-      const html = landingPage();
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(html) });
-      res.end(method === "HEAD" ? undefined : html);
+      send(res, 200, { "content-type": "text/html; charset=utf-8" }, landingPage(), method === "HEAD");
       return;
     }
     if (url.pathname === "/health") {
@@ -114,8 +115,7 @@ export async function startServer(handler: GraphQLHandler, options: ServerOption
     for (const handle of options.routes ?? []) {
       const reply = handle(url);
       if (reply) {
-        res.writeHead(reply.status, { ...reply.headers, "content-length": Buffer.byteLength(reply.body) });
-        res.end(method === "HEAD" ? undefined : reply.body);
+        send(res, reply.status, reply.headers, reply.body, method === "HEAD");
         return;
       }
     }
@@ -137,8 +137,7 @@ export async function startServer(handler: GraphQLHandler, options: ServerOption
       }
       const reply = options.errorReply?.(error);
       if (reply) {
-        res.writeHead(reply.status, { ...reply.headers, "content-length": Buffer.byteLength(reply.body) });
-        res.end(reply.body);
+        send(res, reply.status, reply.headers, reply.body);
         return;
       }
       options.logError(error);
