@@ -15,6 +15,8 @@ import { costLimitPlugin } from "../graphql/complexity.js";
 import { REQUEST_LIMITS } from "../graphql/limits.js";
 import { maxAliasesRule, maxDepthRule, maxDirectivesRule } from "../graphql/rules/document-limits.js";
 import { clientErrorStatusPlugin } from "../graphql/status.js";
+import { compiledExecution } from "../graphql/compiled-execution.js";
+import type { CompiledExecutionOptions } from "../graphql/compiled-execution.js";
 
 export interface GraphQLRequest {
   readonly method: string;
@@ -43,10 +45,15 @@ async function collect(body: HTTPGraphQLResponse["body"]): Promise<string> {
   return text;
 }
 
-export async function createGraphQLHandler(service: KnowledgeService, logError: ErrorLogger): Promise<GraphQLHandler> {
+export async function createGraphQLHandler(
+  service: KnowledgeService,
+  logError: ErrorLogger,
+  execution: CompiledExecutionOptions = {},
+): Promise<GraphQLHandler> {
   const schema = buildGraphQLSchema();
   const apollo = new ApolloServer<GraphQLContext>({
-    schema,
+    // Operations that come back run compiled (graphql-jit), see graphql/compiled-execution.ts.
+    gateway: compiledExecution(schema, execution).gateway,
     formatError: createErrorFormatter(logError),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
