@@ -4,7 +4,9 @@
  * set, which skips graphql-js's field-by-field interpretation and builds plain
  * objects that serialise faster. Until an operation has run `compileAfter`
  * times it runs on graphql-js's `execute`, so one-off queries do not pay for a
- * compilation; an operation graphql-jit cannot compile stays on graphql-js.
+ * compilation. An operation whose generated code would be large (nested
+ * abstract fields multiply it, see compilation-size.ts), or that graphql-jit
+ * cannot compile, stays on graphql-js.
  *
  * Answers are graphql-js's, checked operation by operation in
  * tests/graphql/compiled-execution.test.ts, with one difference the spec
@@ -19,6 +21,7 @@ import { GraphQLError, Source, execute } from "graphql";
 import type { DocumentNode, ExecutionResult, GraphQLSchema, OperationDefinitionNode } from "graphql";
 import { compileQuery, isCompiledQuery } from "graphql-jit";
 import type { CompiledQuery } from "graphql-jit";
+import { compilationSize } from "./compilation-size.js";
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from "@apollo/server-gateway-interface";
 
 export interface CompiledExecutionOptions {
@@ -26,12 +29,18 @@ export interface CompiledExecutionOptions {
   readonly compileAfter?: number;
   /** Operations remembered, compiled or still counted. Default 500; beyond it the least recently used half is forgotten. */
   readonly maxOperations?: number;
+  /**
+   * Largest operation compiled, in fields of generated code (see
+   * compilation-size.ts). Default 250, which compiles in well under 10 ms;
+   * larger operations stay on graphql-js.
+   */
+  readonly maxCompiledFields?: number;
 }
 
 interface OperationEntry {
   seen: number;
   lastUsed: number;
-  /** The compiled operation; `null` when graphql-jit declined it, so graphql-js runs it. */
+  /** The compiled operation; `null` when it is too large or graphql-jit declined it, so graphql-js runs it. */
   compiled?: CompiledQuery | null;
 }
 
@@ -68,8 +77,10 @@ function asGraphQLJsErrors(errors: readonly GraphQLError[], query: string): Grap
 export function compiledExecution(schema: GraphQLSchema, options: CompiledExecutionOptions = {}): CompiledExecution {
   const compileAfter = options.compileAfter ?? 2;
   const maxOperations = options.maxOperations ?? 500;
+  const maxCompiledFields = options.maxCompiledFields ?? 250;
   if (!(Number.isInteger(compileAfter) || compileAfter === Infinity) || compileAfter < 0) throw new RangeError(`compileAfter must be a non-negative integer, got ${compileAfter}`);
   if (!Number.isInteger(maxOperations) || maxOperations < 1) throw new RangeError(`maxOperations must be a positive integer, got ${maxOperations}`);
+  if (!Number.isInteger(maxCompiledFields) || maxCompiledFields < 1) throw new RangeError(`maxCompiledFields must be a positive integer, got ${maxCompiledFields}`);
 
   // Keyed by the operation's node: Apollo hands back the same parsed document
   // for the same query text while it is in its document cache, and a node
@@ -93,7 +104,13 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
     return entry;
   }
 
-  function compile(document: DocumentNode, operationName: string | undefined, logger: GatewayGraphQLRequestContext["logger"]): CompiledQuery | null {
+  function compile(
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    operationName: string | undefined,
+    logger: GatewayGraphQLRequestContext["logger"],
+  ): CompiledQuery | null {
+    if (compilationSize(schema, document, operation, maxCompiledFields) > maxCompiledFields) return null;
     try {
       const compiled = compileQuery(schema, document, operationName);
       if (isCompiledQuery(compiled)) return compiled;
@@ -107,7 +124,7 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
   const executor: GatewayExecutor = async ({ document, operation, request, context, source, logger }: GatewayGraphQLRequestContext) => {
     const operationName = request.operationName ?? undefined;
     const entry = entryFor(operation);
-    if (entry.compiled === undefined && ++entry.seen > compileAfter) entry.compiled = compile(document, operationName, logger);
+    if (entry.compiled === undefined && ++entry.seen > compileAfter) entry.compiled = compile(document, operation, operationName, logger);
     if (!entry.compiled) return execute({ schema, document, contextValue: context, variableValues: request.variables, operationName });
     const result = (await entry.compiled.query(undefined, context, request.variables ?? {})) as ExecutionResult;
     return result.errors ? { ...result, errors: asGraphQLJsErrors(result.errors, source) } : result;

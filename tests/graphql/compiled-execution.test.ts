@@ -79,6 +79,7 @@ const OTHER_REQUESTS: Record<string, { query: string; variables?: Record<string,
   },
   "named operation among several": { query: "query A { sources { id } } query B { __typename }", operationName: "B" },
   introspection: { query: getIntrospectionQuery({ descriptions: true }) },
+  "nested abstract lists (too large to compile, runs on graphql-js)": { query: '{ entity(id: "pmf") { neighbors { neighbors { neighbors { id } } } } }' },
 };
 
 describe("compiled execution", () => {
@@ -194,6 +195,20 @@ describe("the cache of compiled operations", () => {
     expect(execution.stats().operations).toBe(4);
   });
 
+  it("leaves an operation whose generated code would be too large on graphql-js", async () => {
+    const { execution, executor } = await executorOf({ compileAfter: 0, maxCompiledFields: 250 });
+    // Three levels of Entity.neighbors: about 45,000 fields of generated code, over a second to compile.
+    const deep = requestContext('{ entity(id: "pmf") { neighbors { neighbors { neighbors { id } } } } }');
+    // 1 + 12 kinds × (2 + 12 kinds × 2) = 313 fields.
+    const middling = requestContext('{ entity(id: "pmf") { id neighbors { id name } } }');
+    expect((await executor(deep)).errors).toBeUndefined();
+    expect((await executor(middling)).errors).toBeUndefined();
+    expect(execution.stats()).toEqual({ operations: 2, compiled: 0 });
+    const { execution: roomier, executor: roomierExecutor } = await executorOf({ compileAfter: 0, maxCompiledFields: 400 });
+    await roomierExecutor(middling);
+    expect(roomier.stats()).toEqual({ operations: 1, compiled: 1 });
+  });
+
   it("runs an operation graphql-jit fails on with graphql-js, and warns once", async () => {
     const { execution, executor } = await executorOf({ compileAfter: 0 });
     const warnings: string[] = [];
@@ -207,5 +222,6 @@ describe("the cache of compiled operations", () => {
     expect(() => compiledExecution(schema, { compileAfter: -1 })).toThrow(/compileAfter/);
     expect(() => compiledExecution(schema, { compileAfter: 1.5 })).toThrow(/compileAfter/);
     expect(() => compiledExecution(schema, { maxOperations: 0 })).toThrow(/maxOperations/);
+    expect(() => compiledExecution(schema, { maxCompiledFields: 0 })).toThrow(/maxCompiledFields/);
   });
 });
