@@ -51,8 +51,14 @@ const DURATION = Number(values.duration ?? (values.quick ? 1 : 8));
 const VALIDATE_UP_TO = 100_000;
 const SEQUENTIAL_WARMUP = values.quick ? 50 : 1_000;
 const SEQUENTIAL_ROUNDS = values.quick ? 1 : 5;
-/** Alternating { __typename } and path runs on the bundled data; the ratio reported is their median. */
-const THROUGHPUT_ROUNDS = values.quick ? 1 : 5;
+/**
+ * Alternating { __typename } and path runs on the bundled data; the ratio
+ * reported is the median of the rounds'. Short rounds, many of them: this
+ * machine's speed drifts by tens of percent over seconds, and a drift splits
+ * a pair less when its two runs are close together.
+ */
+const THROUGHPUT_ROUNDS = values.quick ? 1 : 15;
+const THROUGHPUT_ROUND_SECONDS = values.quick ? DURATION : 3;
 const PYTHON = "/usr/bin/python3";
 const hasNetworkx = spawnSync(PYTHON, ["-c", "import networkx"]).status === 0;
 
@@ -75,7 +81,7 @@ interface Figures {
   [name: string]: number;
 }
 
-async function load_(url: string, bodies: readonly string[], connections: number, duration: number) {
+async function load_(url: string, bodies: readonly string[], connections: number, duration: number, { warmUp = true } = {}) {
   let next = 0;
   const run = (seconds: number) =>
     autocannon({
@@ -86,7 +92,7 @@ async function load_(url: string, bodies: readonly string[], connections: number
       duration: seconds,
       requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
     });
-  await run(Math.min(2, duration)); // warm-up: JIT and caches, not measured
+  if (warmUp) await run(Math.min(2, duration)); // JIT and caches, not measured
   const result = await run(duration);
   if (result.errors > 0 || result.non2xx > 0) throw new Error(`load test saw ${result.errors} errors and ${result.non2xx} non-2xx responses`);
   return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average };
@@ -242,8 +248,9 @@ async function benchSize(size: number): Promise<Figures> {
 
 /**
  * Path-query throughput against `{ __typename }` on the bundled data, on one
- * server. The two alternate for THROUGHPUT_ROUNDS rounds, so a drift in the
- * machine's speed touches both alike; the ratio is the median of the rounds'.
+ * server. After one warm-up each, the two alternate for THROUGHPUT_ROUNDS
+ * rounds, so a drift in the machine's speed touches both alike; the ratio is
+ * the median of the rounds'.
  */
 async function bundledThroughput() {
   const app = await childServer(0);
@@ -253,9 +260,11 @@ async function bundledThroughput() {
     const bodies = Array.from({ length: 200 }, () => gql(PATH_QUERY, { from: ids[Math.floor(rand() * ids.length)], to: ids[Math.floor(rand() * ids.length)] }));
     const typenameBody = [JSON.stringify({ query: "{ __typename }" })];
     const rounds: Array<{ typename: number; path: number; ratio: number }> = [];
+    await load_(app.url, typenameBody, 10, 2, { warmUp: false });
+    await load_(app.url, bodies, 10, 2, { warmUp: false });
     for (let round = 0; round < THROUGHPUT_ROUNDS; round++) {
-      const typename = (await load_(app.url, typenameBody, 10, DURATION)).rps;
-      const path = (await load_(app.url, bodies, 10, DURATION)).rps;
+      const typename = (await load_(app.url, typenameBody, 10, THROUGHPUT_ROUND_SECONDS, { warmUp: false })).rps;
+      const path = (await load_(app.url, bodies, 10, THROUGHPUT_ROUND_SECONDS, { warmUp: false })).rps;
       rounds.push({ typename, path, ratio: path / typename });
     }
     rounds.sort((a, b) => a.ratio - b.ratio);
@@ -295,11 +304,13 @@ const ROWS: Array<[string, string]> = [
 const results: Array<{ size: number; figures: Figures }> = [];
 console.log(`Benchmark on ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${gc ? "" : " (run with --expose-gc for exact heap figures)"}`);
 console.log(`${PAIRS} random reachable pairs per size; HTTP runs ${DURATION} s each${hasNetworkx ? "" : `; networkx column skipped: ${PYTHON} has no networkx (apt-get install python3-networkx)`}.`);
+// First, while this process (autocannon's) holds no generated graph.
+process.stderr.write("bundled data...\n");
+const bundled = await bundledThroughput();
 for (const size of sizes) {
   process.stderr.write(`size ${size}...\n`);
   results.push({ size, figures: await benchSize(size) });
 }
-const bundled = await bundledThroughput();
 
 const header = ["", ...results.map((r) => `${r.size.toLocaleString("en")} relations`)];
 const lines = [`| ${header.join(" | ")} |`, `| ${header.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`];
