@@ -260,8 +260,7 @@ async function bundledThroughput() {
     const bodies = Array.from({ length: 200 }, () => gql(PATH_QUERY, { from: ids[Math.floor(rand() * ids.length)], to: ids[Math.floor(rand() * ids.length)] }));
     const typenameBody = [JSON.stringify({ query: "{ __typename }" })];
     const rounds: Array<{ typename: number; path: number; ratio: number }> = [];
-    await load_(app.url, typenameBody, 10, 2, { warmUp: false });
-    await load_(app.url, bodies, 10, 2, { warmUp: false });
+    for (const warmUp of [typenameBody, bodies]) await load_(app.url, warmUp, 10, 2, { warmUp: false });
     for (let round = 0; round < THROUGHPUT_ROUNDS; round++) {
       const typename = (await load_(app.url, typenameBody, 10, THROUGHPUT_ROUND_SECONDS, { warmUp: false })).rps;
       const path = (await load_(app.url, bodies, 10, THROUGHPUT_ROUND_SECONDS, { warmUp: false })).rps;
