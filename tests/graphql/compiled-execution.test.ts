@@ -77,6 +77,22 @@ const OTHER_REQUESTS: Record<string, { query: string; variables?: Record<string,
     query: 'query($full: Boolean!) { entity(id: "pmf") { id name @include(if: $full) aliases @skip(if: $full) } }',
     variables: { full: false },
   },
+  "@include on a fragment spread, the field also selected without it": {
+    query: 'query($with: Boolean!) { entity(id: "pmf") { ...Names @include(if: $with) id name } } fragment Names on Entity { name aliases }',
+    variables: { with: false },
+  },
+  "@skip on an inline fragment, and on one of two selections of a field": {
+    query: 'query($skip: Boolean!) { entity(id: "pmf") { ... on UmbrellaGroup @skip(if: $skip) { name } name @skip(if: $skip) ... on Entity { name } } }',
+    variables: { skip: true },
+  },
+  "the same spread, included": {
+    query: 'query($with: Boolean!) { entity(id: "pmf") { ...Names @include(if: $with) id name } } fragment Names on Entity { name aliases }',
+    variables: { with: true },
+  },
+  "the same fragments, not skipped": {
+    query: 'query($skip: Boolean!) { entity(id: "pmf") { ... on UmbrellaGroup @skip(if: $skip) { name } name @skip(if: $skip) ... on Entity { name } } }',
+    variables: { skip: false },
+  },
   "named operation among several": { query: "query A { sources { id } } query B { __typename }", operationName: "B" },
   introspection: { query: getIntrospectionQuery({ descriptions: true }) },
   "nested abstract lists (too large to compile, runs on graphql-js)": { query: '{ entity(id: "pmf") { neighbors { neighbors { neighbors { id } } } } }' },
