@@ -54,6 +54,9 @@ const TYPED_OPERATIONS: Record<string, [document: Parameters<typeof print>[0], v
   PathExport: [operations.PathExportDocument, { from: "kataib-hezbollah", to: "iran-government", format: "GRAPHML" }],
 };
 
+const INCLUDED_SPREAD = 'query($with: Boolean!) { entity(id: "pmf") { ...Names @include(if: $with) id name } } fragment Names on Entity { name aliases }';
+const SKIPPED_SELECTIONS = 'query($skip: Boolean!) { entity(id: "pmf") { ... on UmbrellaGroup @skip(if: $skip) { name } name @skip(if: $skip) ... on Entity { name } } }';
+
 /** Requests that fail, or use the language beyond the shipped operations. */
 const OTHER_REQUESTS: Record<string, { query: string; variables?: Record<string, unknown>; operationName?: string }> = {
   "unknown id (NOT_FOUND)": { query: '{ entity(id: "nobody") { id } }' },
@@ -77,22 +80,10 @@ const OTHER_REQUESTS: Record<string, { query: string; variables?: Record<string,
     query: 'query($full: Boolean!) { entity(id: "pmf") { id name @include(if: $full) aliases @skip(if: $full) } }',
     variables: { full: false },
   },
-  "@include on a fragment spread, the field also selected without it": {
-    query: 'query($with: Boolean!) { entity(id: "pmf") { ...Names @include(if: $with) id name } } fragment Names on Entity { name aliases }',
-    variables: { with: false },
-  },
-  "@skip on an inline fragment, and on one of two selections of a field": {
-    query: 'query($skip: Boolean!) { entity(id: "pmf") { ... on UmbrellaGroup @skip(if: $skip) { name } name @skip(if: $skip) ... on Entity { name } } }',
-    variables: { skip: true },
-  },
-  "the same spread, included": {
-    query: 'query($with: Boolean!) { entity(id: "pmf") { ...Names @include(if: $with) id name } } fragment Names on Entity { name aliases }',
-    variables: { with: true },
-  },
-  "the same fragments, not skipped": {
-    query: 'query($skip: Boolean!) { entity(id: "pmf") { ... on UmbrellaGroup @skip(if: $skip) { name } name @skip(if: $skip) ... on Entity { name } } }',
-    variables: { skip: false },
-  },
+  "@include on a fragment spread, the field also selected without it": { query: INCLUDED_SPREAD, variables: { with: false } },
+  "the same spread, included": { query: INCLUDED_SPREAD, variables: { with: true } },
+  "@skip on an inline fragment, and on one of two selections of a field": { query: SKIPPED_SELECTIONS, variables: { skip: true } },
+  "the same selections, not skipped": { query: SKIPPED_SELECTIONS, variables: { skip: false } },
   "named operation among several": { query: "query A { sources { id } } query B { __typename }", operationName: "B" },
   introspection: { query: getIntrospectionQuery({ descriptions: true }) },
   "nested abstract lists (too large to compile, runs on graphql-js)": { query: '{ entity(id: "pmf") { neighbors { neighbors { neighbors { id } } } } }' },
