@@ -17,6 +17,7 @@ export { kShortestPaths, type KShortestPathsOptions } from "./k-shortest-paths.j
 export { retaliationChain, type RetaliationChain, type RetaliationChainOptions } from "./retaliation.js";
 export { createTraversals, TraversalIndex } from "./traversal-index.js";
 export { CompactAdjacency, HUB_DEGREE } from "./adjacency.js";
+export { profileGraph, type GraphProfile, type RecordListMaxima } from "./profile.js";
 export {
   budgetOption,
   DIRECTIONS,

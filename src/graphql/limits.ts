@@ -6,8 +6,12 @@
 export const LIMITS = {
   /** Page size of `entities`, `relations`, `events` and of Entity.relations / Entity.neighbors. */
   pageSize: { default: 20, max: 100 },
-  /** Events returned by the timeline. */
+  /** Events returned by the timeline (`events(first)`). */
   timeline: { default: 100, max: 500 },
+  /** Items of a list inside an entity (`Entity.relations`, `Entity.neighbors`, `Event.targets`, ...). */
+  relatedItems: { default: 100, max: 500 },
+  /** Items skipped by `offset`. */
+  offset: { max: 1_000_000 },
   /** Hops of `neighborhood`. */
   depth: { default: 1, max: 4 },
   /** Entities returned by `neighborhood`. */
@@ -35,6 +39,10 @@ export const REQUEST_LIMITS = {
   maxDirectives: 50,
   /** Tokens in one document. */
   maxTokens: 3_000,
+  /** Introspection fields (`__schema`, `__type`) in one operation, counted through fragments. */
+  maxIntrospectionFields: 3,
+  /** Nested `ofType` selections: what graphql-js's `getIntrospectionQuery()` uses. */
+  maxOfTypeDepth: 9,
   /** Edge visits one traversal may make before it is stopped. */
   traversalBudget: 2_000_000,
 } as const;

@@ -4,7 +4,7 @@
  * filters and pagination, and wraps the traversal algorithms; it knows nothing
  * of GraphQL or HTTP.
  */
-import type { Direction, Path } from "../algorithms/index.js";
+import type { Direction, GraphProfile, Path } from "../algorithms/index.js";
 import { BadInputError, NotFoundError } from "../errors.js";
 import type { Knowledge } from "../graph/knowledge.js";
 import { parsePartialDate } from "../model/dates.js";
@@ -17,6 +17,16 @@ import type { DateView, PathView, RetaliationChainView, SubgraphView } from "./v
 export interface WalkArgs {
   readonly relationTypes?: readonly RelationType[] | null | undefined;
   readonly direction?: Direction | null | undefined;
+}
+
+/** A slice of a list: `first` items after skipping `offset`; the whole list when absent. */
+export interface Slice {
+  readonly first: number;
+  readonly offset: number;
+}
+
+function sliced<T>(items: T[], slice: Slice | undefined): T[] {
+  return slice ? items.slice(slice.offset, slice.offset + slice.first) : items;
 }
 
 export interface TimelineFilter {
@@ -58,6 +68,11 @@ export class KnowledgeService {
 
   private get traversals() {
     return this.knowledge.traversals;
+  }
+
+  /** Upper bounds on what queries can return, for the cost analysis. */
+  get profile(): GraphProfile {
+    return this.knowledge.profile;
   }
 
   /** Sizes of the loaded graph. */
@@ -149,45 +164,52 @@ export class KnowledgeService {
     return paginate(edges, first, after).mapped((e) => this.relation(e));
   }
 
-  /** Relations touching an entity: outgoing (FORWARD), incoming (BACKWARD) or both. */
-  relationsOf(id: string, args: WalkArgs = {}): RelationRecord[] {
+  /** Ids of the relations touching an entity: outgoing (FORWARD), incoming (BACKWARD) or both, in data order. */
+  private edgesOf(id: string, args: WalkArgs): string[] {
     this.entity(id);
     const direction = args.direction ?? "either";
     const edges =
       direction === "forward" ? this.graph.outEdges(id) : direction === "backward" ? this.graph.inEdges(id) : this.graph.edges(id);
     const types = args.relationTypes && args.relationTypes.length > 0 ? new Set<string>(args.relationTypes) : null;
-    return edges
-      .filter((e) => types === null || types.has(this.graph.getEdgeAttribute(e, "type")))
-      .map((e) => this.relation(e));
+    return types === null ? edges : edges.filter((e) => types.has(this.graph.getEdgeAttribute(e, "type")));
   }
 
-  /** Entities at the other end of `relationsOf`, each once, in relation order. */
-  neighborsOf(id: string, args: WalkArgs = {}): EntityRecord[] {
+  /** Relations touching an entity: outgoing (FORWARD), incoming (BACKWARD) or both; a slice of them when asked. */
+  relationsOf(id: string, args: WalkArgs = {}, slice?: Slice): RelationRecord[] {
+    return sliced(this.edgesOf(id, args), slice).map((e) => this.relation(e));
+  }
+
+  /** How many relations `relationsOf` would give without a slice. */
+  degreeOf(id: string, args: WalkArgs = {}): number {
+    return this.edgesOf(id, args).length;
+  }
+
+  /** Entities at the other end of `relationsOf`, each once, in relation order; a slice of them when asked. */
+  neighborsOf(id: string, args: WalkArgs = {}, slice?: Slice): EntityRecord[] {
     const seen = new Set<string>();
-    for (const r of this.relationsOf(id, args)) {
-      const other = r.source === id ? r.target : r.source;
-      seen.add(other);
+    for (const e of this.edgesOf(id, args)) {
+      const source = this.graph.source(e);
+      seen.add(source === id ? this.graph.target(e) : source);
     }
-    return [...seen].map((n) => this.entity(n));
+    return sliced([...seen], slice).map((n) => this.entity(n));
   }
 
-  /** Events as a timeline, ordered by earliest possible date, then id. */
-  events(filter: TimelineFilter = {}): EntityRecord[] {
+  /** Events as a timeline, ordered by earliest possible date, then id; a slice of them when asked. */
+  events(filter: TimelineFilter = {}, slice?: Slice): EntityRecord[] {
     const from = filter.from != null ? dateBound("from", filter.from) : null;
     const to = filter.to != null ? dateBound("to", filter.to) : null;
     if (from !== null && to !== null && from > to) throw new BadInputError("to", `must not be before from (${filter.from} > ${filter.to})`);
     const types = filter.types && filter.types.length > 0 ? new Set<string>(filter.types) : null;
     const involved = filter.involving != null ? new Set(this.graph.neighbors(this.entity(filter.involving).id)) : null;
-    return this.knowledge.lookups.datedIds
-      .filter((id) => {
-        const node = this.graph.getNodeAttributes(id);
-        if (node.record.kind !== "Event" || node.date === null) return false;
-        if (from !== null && node.date.latest < from) return false;
-        if (to !== null && node.date.earliest > to) return false;
-        if (types !== null && !types.has(node.record.eventType)) return false;
-        return involved === null || involved.has(id);
-      })
-      .map((id) => this.entity(id));
+    const matching = this.knowledge.lookups.datedIds.filter((id) => {
+      const node = this.graph.getNodeAttributes(id);
+      if (node.record.kind !== "Event" || node.date === null) return false;
+      if (from !== null && node.date.latest < from) return false;
+      if (to !== null && node.date.earliest > to) return false;
+      if (types !== null && !types.has(node.record.eventType)) return false;
+      return involved === null || involved.has(id);
+    });
+    return sliced(matching, slice).map((id) => this.entity(id));
   }
 
   /** The parsed date of a date record, with its precision and inference note. */

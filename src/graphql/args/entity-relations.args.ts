@@ -1,4 +1,4 @@
-/** Arguments of Entity.relations and Entity.neighbors. */
+/** Arguments of Entity.relations, Entity.neighbors and Entity.degree. */
 import { ArgsType, Field } from "type-graphql";
 import { DirectionEnum, RelationTypeEnum } from "../enums.js";
 import type { Direction } from "../../algorithms/index.js";

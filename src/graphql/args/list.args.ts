@@ -16,6 +16,18 @@ export class PageArgs {
   after?: string | null;
 }
 
+/** A slice of a list that has no cursors: `first` items after skipping `offset`. */
+@ArgsType()
+export class SliceArgs {
+  @Field(() => Int, { defaultValue: LIMITS.relatedItems.default, description: `Most items returned, 1 to ${LIMITS.relatedItems.max}. A list shorter than \`first\` is complete.` })
+  @IntRange(1, LIMITS.relatedItems.max)
+  first!: number;
+
+  @Field(() => Int, { defaultValue: 0, description: `Items to skip first, 0 to ${LIMITS.offset.max.toLocaleString("en")}; with \`first\`, pages through a long list.` })
+  @IntRange(0, LIMITS.offset.max)
+  offset!: number;
+}
+
 @ArgsType()
 export class EntitiesArgs extends PageArgs {
   @Field(() => EntityKindEnum, { nullable: true, description: "Only entities of this kind." })
@@ -45,6 +57,14 @@ export class RelationsArgs extends PageArgs {
 
 @ArgsType()
 export class EventsArgs {
+  @Field(() => Int, { defaultValue: LIMITS.timeline.default, description: `Most events returned, 1 to ${LIMITS.timeline.max}. A list shorter than \`first\` is complete.` })
+  @IntRange(1, LIMITS.timeline.max)
+  first!: number;
+
+  @Field(() => Int, { defaultValue: 0, description: `Events to skip first, 0 to ${LIMITS.offset.max.toLocaleString("en")}.` })
+  @IntRange(0, LIMITS.offset.max)
+  offset!: number;
+
   @Field(() => String, { nullable: true, description: "Earliest date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD. Events whose date may fall on or after it are included." })
   @Text(10)
   from?: string | null;

@@ -2,13 +2,15 @@
  * Fields particular to one kind of entity, each a named walk along one
  * relation type (e.g. Official.offices follows HOLDS_OFFICE_IN and SPEAKS_FOR).
  */
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Claim, EntityRecord } from "../../model/records.js";
 import type { RelationType } from "../../model/ontology.js";
 import type { KnowledgeService } from "../../service/knowledge-service.js";
 import type { DateView } from "../../service/views.js";
 import type { GraphQLContext } from "../context.js";
-import { COST } from "../complexity.js";
+import { SliceArgs } from "../args/list.args.js";
+import { Cost } from "../cost.js";
+import { FIELD_COSTS, relatedCost } from "../field-costs.js";
 import { ClaimType } from "../types/claim.type.js";
 import { Entity } from "../types/entity.type.js";
 import {
@@ -30,10 +32,10 @@ import { PartialDateType } from "../types/partial-date.type.js";
 
 type Dated = Extract<EntityRecord, { date: unknown }>;
 
-const outgoing = (service: KnowledgeService, id: string, ...types: RelationType[]) =>
-  service.neighborsOf(id, { relationTypes: types, direction: "forward" });
-const incoming = (service: KnowledgeService, id: string, ...types: RelationType[]) =>
-  service.neighborsOf(id, { relationTypes: types, direction: "backward" });
+const outgoing = (service: KnowledgeService, id: string, slice: SliceArgs, ...types: RelationType[]) =>
+  service.neighborsOf(id, { relationTypes: types, direction: "forward" }, slice);
+const incoming = (service: KnowledgeService, id: string, slice: SliceArgs, ...types: RelationType[]) =>
+  service.neighborsOf(id, { relationTypes: types, direction: "backward" }, slice);
 
 const CASUALTY_MEASURES = new Set(["KILLED", "WOUNDED", "CASUALTIES"]);
 
@@ -44,34 +46,40 @@ export class EventResolver {
     return service.dateView(event.date);
   }
 
-  @FieldResolver(() => [Entity], { description: "Where it happened (OCCURRED_AT).", complexity: COST.list })
-  location(@Root() event: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return outgoing(service, event.id, "OCCURRED_AT");
+  @FieldResolver(() => [Entity], { description: "Where it happened (OCCURRED_AT)." })
+  @Cost(relatedCost(["OCCURRED_AT"], "forward"))
+  location(@Root() event: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return outgoing(service, event.id, slice, "OCCURRED_AT");
   }
 
-  @FieldResolver(() => [Entity], { description: "What it struck or was aimed at (ATTACKS).", complexity: COST.list })
-  targets(@Root() event: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return outgoing(service, event.id, "ATTACKS");
+  @FieldResolver(() => [Entity], { description: "What it struck or was aimed at (ATTACKS)." })
+  @Cost(relatedCost(["ATTACKS"], "forward"))
+  targets(@Root() event: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return outgoing(service, event.id, slice, "ATTACKS");
   }
 
-  @FieldResolver(() => [Entity], { description: "Who carried it out or is held responsible (CARRIED_OUT); see each relation's evidence for who says so.", complexity: COST.list })
-  perpetrators(@Root() event: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return incoming(service, event.id, "CARRIED_OUT");
+  @FieldResolver(() => [Entity], { description: "Who carried it out or is held responsible (CARRIED_OUT); see each relation's evidence for who says so." })
+  @Cost(relatedCost(["CARRIED_OUT"], "backward"))
+  perpetrators(@Root() event: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return incoming(service, event.id, slice, "CARRIED_OUT");
   }
 
-  @FieldResolver(() => [ClaimType], { description: "Claims about people killed, wounded or casualties in general, each with its source.", complexity: COST.list })
+  @FieldResolver(() => [ClaimType], { description: "Claims about people killed, wounded or casualties in general, each with its source." })
+  @Cost(FIELD_COSTS.claims)
   casualtyClaims(@Root() event: EntityRecord): Claim[] {
     return (event.claims ?? []).filter((c) => CASUALTY_MEASURES.has(c.measure));
   }
 
-  @FieldResolver(() => [EventObject], { description: "Events this one answered (RETALIATES_FOR, outgoing).", complexity: COST.list })
-  retaliatesFor(@Root() event: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return outgoing(service, event.id, "RETALIATES_FOR");
+  @FieldResolver(() => [EventObject], { description: "Events this one answered (RETALIATES_FOR, outgoing)." })
+  @Cost(relatedCost(["RETALIATES_FOR"], "forward"))
+  retaliatesFor(@Root() event: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return outgoing(service, event.id, slice, "RETALIATES_FOR");
   }
 
-  @FieldResolver(() => [EventObject], { description: "Events that answered this one (RETALIATES_FOR, incoming).", complexity: COST.list })
-  retaliatedBy(@Root() event: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return incoming(service, event.id, "RETALIATES_FOR");
+  @FieldResolver(() => [EventObject], { description: "Events that answered this one (RETALIATES_FOR, incoming)." })
+  @Cost(relatedCost(["RETALIATES_FOR"], "backward"))
+  retaliatedBy(@Root() event: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return incoming(service, event.id, slice, "RETALIATES_FOR");
   }
 }
 
@@ -82,148 +90,170 @@ export class StatementResolver {
     return service.dateView(statement.date);
   }
 
-  @FieldResolver(() => [Entity], { description: "Who issued it (ISSUED).", complexity: COST.list })
-  speakers(@Root() statement: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return incoming(service, statement.id, "ISSUED");
+  @FieldResolver(() => [Entity], { description: "Who issued it (ISSUED)." })
+  @Cost(relatedCost(["ISSUED"], "backward"))
+  speakers(@Root() statement: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return incoming(service, statement.id, slice, "ISSUED");
   }
 
-  @FieldResolver(() => [EventObject], { description: "The events it concerns (ABOUT).", complexity: COST.list })
-  about(@Root() statement: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return outgoing(service, statement.id, "ABOUT");
+  @FieldResolver(() => [EventObject], { description: "The events it concerns (ABOUT)." })
+  @Cost(relatedCost(["ABOUT"], "forward"))
+  about(@Root() statement: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return outgoing(service, statement.id, slice, "ABOUT");
   }
 
-  @FieldResolver(() => [LegalInstrumentType], { description: "Laws, authorities and agreements it invokes (CITES).", complexity: COST.list })
-  cites(@Root() statement: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return outgoing(service, statement.id, "CITES");
+  @FieldResolver(() => [LegalInstrumentType], { description: "Laws, authorities and agreements it invokes (CITES)." })
+  @Cost(relatedCost(["CITES"], "forward"))
+  cites(@Root() statement: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return outgoing(service, statement.id, slice, "CITES");
   }
 }
 
 @Resolver(() => OfficialType)
 export class OfficialResolver {
-  @FieldResolver(() => [OfficeType], { description: "Offices held and bodies spoken for (HOLDS_OFFICE_IN, SPEAKS_FOR).", complexity: COST.list })
-  offices(@Root() official: EntityRecord, @Ctx() { service }: GraphQLContext) {
+  @FieldResolver(() => [OfficeType], { description: "Offices held and bodies spoken for (HOLDS_OFFICE_IN, SPEAKS_FOR)." })
+  @Cost(relatedCost(["HOLDS_OFFICE_IN", "SPEAKS_FOR"], "forward"))
+  offices(@Root() official: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return service
-      .relationsOf(official.id, { relationTypes: ["HOLDS_OFFICE_IN", "SPEAKS_FOR"], direction: "forward" })
+      .relationsOf(official.id, { relationTypes: ["HOLDS_OFFICE_IN", "SPEAKS_FOR"], direction: "forward" }, slice)
       .map((relation) => ({ role: relation.role ?? null, organization: service.entity(relation.target), relation }));
   }
 
-  @FieldResolver(() => [EventObject], { description: "Events the official was killed in (KILLED_IN).", complexity: COST.list })
-  killedIn(@Root() official: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return outgoing(service, official.id, "KILLED_IN");
+  @FieldResolver(() => [EventObject], { description: "Events the official was killed in (KILLED_IN)." })
+  @Cost(relatedCost(["KILLED_IN"], "forward"))
+  killedIn(@Root() official: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return outgoing(service, official.id, slice, "KILLED_IN");
   }
 }
 
-const officialsOf = (service: KnowledgeService, id: string) => incoming(service, id, "HOLDS_OFFICE_IN", "SPEAKS_FOR");
+const officialsOf = (service: KnowledgeService, id: string, slice: SliceArgs) => incoming(service, id, slice, "HOLDS_OFFICE_IN", "SPEAKS_FOR");
 
 @Resolver(() => GovernmentType)
 export class GovernmentResolver {
-  @FieldResolver(() => [OfficialType], { description: "Officials holding office in or speaking for it.", complexity: COST.list })
-  officials(@Root() government: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return officialsOf(service, government.id);
+  @FieldResolver(() => [OfficialType], { description: "Officials holding office in or speaking for it." })
+  @Cost(relatedCost(["HOLDS_OFFICE_IN", "SPEAKS_FOR"], "backward"))
+  officials(@Root() government: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return officialsOf(service, government.id, slice);
   }
 
-  @FieldResolver(() => [Entity], { description: "Groups it backs (BACKS, outgoing).", complexity: COST.list })
-  backs(@Root() government: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return outgoing(service, government.id, "BACKS");
+  @FieldResolver(() => [Entity], { description: "Groups it backs (BACKS, outgoing)." })
+  @Cost(relatedCost(["BACKS"], "forward"))
+  backs(@Root() government: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return outgoing(service, government.id, slice, "BACKS");
   }
 }
 
 @Resolver(() => OrganizationType)
 export class OrganizationResolver {
-  @FieldResolver(() => [OfficialType], { description: "Officials holding office in or speaking for it.", complexity: COST.list })
-  officials(@Root() organization: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return officialsOf(service, organization.id);
+  @FieldResolver(() => [OfficialType], { description: "Officials holding office in or speaking for it." })
+  @Cost(relatedCost(["HOLDS_OFFICE_IN", "SPEAKS_FOR"], "backward"))
+  officials(@Root() organization: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return officialsOf(service, organization.id, slice);
   }
 
-  @FieldResolver(() => [Entity], { description: "What it is part of (PART_OF, outgoing).", complexity: COST.list })
-  partOf(@Root() organization: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return outgoing(service, organization.id, "PART_OF");
+  @FieldResolver(() => [Entity], { description: "What it is part of (PART_OF, outgoing)." })
+  @Cost(relatedCost(["PART_OF"], "forward"))
+  partOf(@Root() organization: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return outgoing(service, organization.id, slice, "PART_OF");
   }
 }
 
 @Resolver(() => MilitiaType)
 export class MilitiaResolver {
-  @FieldResolver(() => [Entity], { description: "Who backs it (BACKS, incoming).", complexity: COST.list })
-  backers(@Root() militia: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return incoming(service, militia.id, "BACKS");
+  @FieldResolver(() => [Entity], { description: "Who backs it (BACKS, incoming)." })
+  @Cost(relatedCost(["BACKS"], "backward"))
+  backers(@Root() militia: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return incoming(service, militia.id, slice, "BACKS");
   }
 
-  @FieldResolver(() => [Entity], { description: "Umbrella groups and blocs it belongs to (MEMBER_OF).", complexity: COST.list })
-  memberOf(@Root() militia: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return outgoing(service, militia.id, "MEMBER_OF");
+  @FieldResolver(() => [Entity], { description: "Umbrella groups and blocs it belongs to (MEMBER_OF)." })
+  @Cost(relatedCost(["MEMBER_OF"], "forward"))
+  memberOf(@Root() militia: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return outgoing(service, militia.id, slice, "MEMBER_OF");
   }
 
-  @FieldResolver(() => [EventObject], { description: "Events that struck it (ATTACKS, incoming).", complexity: COST.list })
-  attackedIn(@Root() militia: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return incoming(service, militia.id, "ATTACKS");
+  @FieldResolver(() => [EventObject], { description: "Events that struck it (ATTACKS, incoming)." })
+  @Cost(relatedCost(["ATTACKS"], "backward"))
+  attackedIn(@Root() militia: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return incoming(service, militia.id, slice, "ATTACKS");
   }
 }
 
 @Resolver(() => UmbrellaGroupType)
 export class UmbrellaGroupResolver {
-  @FieldResolver(() => [Entity], { description: "Its member groups (MEMBER_OF, incoming).", complexity: COST.list })
-  members(@Root() group: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return incoming(service, group.id, "MEMBER_OF");
+  @FieldResolver(() => [Entity], { description: "Its member groups (MEMBER_OF, incoming)." })
+  @Cost(relatedCost(["MEMBER_OF"], "backward"))
+  members(@Root() group: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return incoming(service, group.id, slice, "MEMBER_OF");
   }
 
-  @FieldResolver(() => [Entity], { description: "Who backs it (BACKS, incoming).", complexity: COST.list })
-  backers(@Root() group: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return incoming(service, group.id, "BACKS");
+  @FieldResolver(() => [Entity], { description: "Who backs it (BACKS, incoming)." })
+  @Cost(relatedCost(["BACKS"], "backward"))
+  backers(@Root() group: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return incoming(service, group.id, slice, "BACKS");
   }
 }
 
 @Resolver(() => PoliticalBlocType)
 export class PoliticalBlocResolver {
-  @FieldResolver(() => [Entity], { description: "Its member groups (MEMBER_OF, incoming).", complexity: COST.list })
-  members(@Root() bloc: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return incoming(service, bloc.id, "MEMBER_OF");
+  @FieldResolver(() => [Entity], { description: "Its member groups (MEMBER_OF, incoming)." })
+  @Cost(relatedCost(["MEMBER_OF"], "backward"))
+  members(@Root() bloc: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return incoming(service, bloc.id, slice, "MEMBER_OF");
   }
 }
 
 @Resolver(() => BaseType)
 export class BaseResolver {
-  @FieldResolver(() => [Entity], { description: "Where it is (LOCATED_IN); each relation's role says 'in' or 'near'.", complexity: COST.list })
-  locatedIn(@Root() base: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return outgoing(service, base.id, "LOCATED_IN");
+  @FieldResolver(() => [Entity], { description: "Where it is (LOCATED_IN); each relation's role says 'in' or 'near'." })
+  @Cost(relatedCost(["LOCATED_IN"], "forward"))
+  locatedIn(@Root() base: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return outgoing(service, base.id, slice, "LOCATED_IN");
   }
 
-  @FieldResolver(() => [Entity], { description: "Who uses, operates or is hosted at it (USES, incoming).", complexity: COST.list })
-  usedBy(@Root() base: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return incoming(service, base.id, "USES");
+  @FieldResolver(() => [Entity], { description: "Who uses, operates or is hosted at it (USES, incoming)." })
+  @Cost(relatedCost(["USES"], "backward"))
+  usedBy(@Root() base: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return incoming(service, base.id, slice, "USES");
   }
 
-  @FieldResolver(() => [EventObject], { description: "Events that struck it (ATTACKS, incoming).", complexity: COST.list })
-  attackedIn(@Root() base: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return incoming(service, base.id, "ATTACKS");
+  @FieldResolver(() => [EventObject], { description: "Events that struck it (ATTACKS, incoming)." })
+  @Cost(relatedCost(["ATTACKS"], "backward"))
+  attackedIn(@Root() base: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return incoming(service, base.id, slice, "ATTACKS");
   }
 }
 
 @Resolver(() => PlaceType)
 export class PlaceResolver {
-  @FieldResolver(() => [Entity], { description: "The larger places it lies in or near (LOCATED_IN).", complexity: COST.list })
-  locatedIn(@Root() place: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return outgoing(service, place.id, "LOCATED_IN");
+  @FieldResolver(() => [Entity], { description: "The larger places it lies in or near (LOCATED_IN)." })
+  @Cost(relatedCost(["LOCATED_IN"], "forward"))
+  locatedIn(@Root() place: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return outgoing(service, place.id, slice, "LOCATED_IN");
   }
 
-  @FieldResolver(() => [EventObject], { description: "Events that happened there (OCCURRED_AT, incoming).", complexity: COST.list })
-  events(@Root() place: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return incoming(service, place.id, "OCCURRED_AT");
+  @FieldResolver(() => [EventObject], { description: "Events that happened there (OCCURRED_AT, incoming)." })
+  @Cost(relatedCost(["OCCURRED_AT"], "backward"))
+  events(@Root() place: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return incoming(service, place.id, slice, "OCCURRED_AT");
   }
 }
 
 @Resolver(() => MediaSourceType)
 export class MediaSourceResolver {
-  @FieldResolver(() => [Entity], { description: "Events and statements it reported (REPORTED_BY, incoming).", complexity: COST.list })
-  reported(@Root() source: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return incoming(service, source.id, "REPORTED_BY");
+  @FieldResolver(() => [Entity], { description: "Events and statements it reported (REPORTED_BY, incoming)." })
+  @Cost(relatedCost(["REPORTED_BY"], "backward"))
+  reported(@Root() source: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return incoming(service, source.id, slice, "REPORTED_BY");
   }
 }
 
 @Resolver(() => LegalInstrumentType)
 export class LegalInstrumentResolver {
-  @FieldResolver(() => [StatementObject], { description: "Statements that invoke it (CITES, incoming).", complexity: COST.list })
-  citedBy(@Root() instrument: EntityRecord, @Ctx() { service }: GraphQLContext) {
-    return incoming(service, instrument.id, "CITES");
+  @FieldResolver(() => [StatementObject], { description: "Statements that invoke it (CITES, incoming)." })
+  @Cost(relatedCost(["CITES"], "backward"))
+  citedBy(@Root() instrument: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return incoming(service, instrument.id, slice, "CITES");
   }
 }
 

@@ -1,9 +1,11 @@
-/** Fields every entity has: aliases, provenance, claims, relations, neighbours. */
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+/** Fields every entity has: aliases, provenance, claims, relations, neighbours, degree. */
+import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { Claim, EntityRecord, Evidence, RelationRecord } from "../../model/records.js";
 import { EntityRelationsArgs } from "../args/entity-relations.args.js";
 import type { GraphQLContext } from "../context.js";
-import { COST } from "../complexity.js";
+import { SliceArgs } from "../args/list.args.js";
+import { Cost } from "../cost.js";
+import { FIELD_COSTS } from "../field-costs.js";
 import { ClaimType } from "../types/claim.type.js";
 import { Entity } from "../types/entity.type.js";
 import { EvidenceType } from "../types/evidence.type.js";
@@ -17,22 +19,45 @@ export class EntityResolver {
   }
 
   @FieldResolver(() => [EvidenceType])
+  @Cost(FIELD_COSTS.entityEvidence)
   provenance(@Root() entity: EntityRecord): Evidence[] {
     return entity.evidence;
   }
 
   @FieldResolver(() => [ClaimType])
+  @Cost(FIELD_COSTS.claims)
   claims(@Root() entity: EntityRecord): Claim[] {
     return entity.claims ?? [];
   }
 
-  @FieldResolver(() => [RelationObject], { description: "Relations touching this entity, filtered by type and direction; all of them. Cost: 10 × selections.", complexity: COST.list })
-  relations(@Root() entity: EntityRecord, @Args(() => EntityRelationsArgs) args: EntityRelationsArgs, @Ctx() { service }: GraphQLContext): RelationRecord[] {
-    return service.relationsOf(entity.id, { relationTypes: args.types, direction: args.direction });
+  @FieldResolver(() => [RelationObject], {
+    description: "Relations touching this entity, filtered by type and direction, in data order; `first` at a time after `offset` (`degree` counts them all).",
+  })
+  @Cost(FIELD_COSTS.entityRelations)
+  relations(
+    @Root() entity: EntityRecord,
+    @Args(() => EntityRelationsArgs) args: EntityRelationsArgs,
+    @Args(() => SliceArgs) slice: SliceArgs,
+    @Ctx() { service }: GraphQLContext,
+  ): RelationRecord[] {
+    return service.relationsOf(entity.id, { relationTypes: args.types, direction: args.direction }, slice);
   }
 
-  @FieldResolver(() => [Entity], { description: "Entities one relation away, each once, filtered by relation type and direction; all of them. Cost: 10 × selections.", complexity: COST.list })
-  neighbors(@Root() entity: EntityRecord, @Args(() => EntityRelationsArgs) args: EntityRelationsArgs, @Ctx() { service }: GraphQLContext): EntityRecord[] {
-    return service.neighborsOf(entity.id, { relationTypes: args.types, direction: args.direction });
+  @FieldResolver(() => [Entity], {
+    description: "Entities one relation away, each once, filtered by relation type and direction; `first` at a time after `offset`.",
+  })
+  @Cost(FIELD_COSTS.entityRelations)
+  neighbors(
+    @Root() entity: EntityRecord,
+    @Args(() => EntityRelationsArgs) args: EntityRelationsArgs,
+    @Args(() => SliceArgs) slice: SliceArgs,
+    @Ctx() { service }: GraphQLContext,
+  ): EntityRecord[] {
+    return service.neighborsOf(entity.id, { relationTypes: args.types, direction: args.direction }, slice);
+  }
+
+  @FieldResolver(() => Int, { description: "How many relations touch this entity, filtered by type and direction: the full length of `relations`." })
+  degree(@Root() entity: EntityRecord, @Args(() => EntityRelationsArgs) args: EntityRelationsArgs, @Ctx() { service }: GraphQLContext): number {
+    return service.degreeOf(entity.id, { relationTypes: args.types, direction: args.direction });
   }
 }

@@ -8,7 +8,8 @@ import type { PathView, SubgraphView } from "../../service/views.js";
 import type { GraphQLContext } from "../context.js";
 import { EdgesKeyEnum, ExportFormatEnum } from "../enums.js";
 import { PathObject, Subgraph } from "../types/traversal.type.js";
-import { COST } from "../complexity.js";
+import { Cost } from "../cost.js";
+import { FIELD_COSTS } from "../field-costs.js";
 
 const NODE_LINK_DESCRIPTION =
   "The subgraph as networkx node-link JSON (directed multigraph; nodes carry `id`, edges `source`, `target` and `key`; all attributes kept). Load it with networkx.node_link_graph.";
@@ -18,7 +19,8 @@ const FORMAT_DESCRIPTION = "The file format.";
 
 @Resolver(() => Subgraph)
 export class SubgraphExportResolver {
-  @FieldResolver(() => GraphQLJSONObject, { description: NODE_LINK_DESCRIPTION, complexity: COST.export })
+  @FieldResolver(() => GraphQLJSONObject, { description: NODE_LINK_DESCRIPTION })
+  @Cost(FIELD_COSTS.subgraphExport)
   nodeLink(
     @Root() view: SubgraphView,
     @Arg("edgesKey", () => EdgesKeyEnum, { defaultValue: "links", description: EDGES_KEY_DESCRIPTION }) edgesKey: EdgesKey,
@@ -27,7 +29,8 @@ export class SubgraphExportResolver {
     return toNodeLink(subgraphExport(service, view), edgesKey);
   }
 
-  @FieldResolver(() => String, { description: EXPORT_DESCRIPTION, complexity: COST.export })
+  @FieldResolver(() => String, { description: EXPORT_DESCRIPTION })
+  @Cost(FIELD_COSTS.subgraphExport)
   export(@Root() view: SubgraphView, @Arg("format", () => ExportFormatEnum, { description: FORMAT_DESCRIPTION }) format: ExportFormat, @Ctx() { service }: GraphQLContext) {
     return serialize(subgraphExport(service, view), format);
   }
@@ -35,7 +38,8 @@ export class SubgraphExportResolver {
 
 @Resolver(() => PathObject)
 export class PathExportResolver {
-  @FieldResolver(() => GraphQLJSONObject, { description: NODE_LINK_DESCRIPTION, complexity: COST.export })
+  @FieldResolver(() => GraphQLJSONObject, { description: NODE_LINK_DESCRIPTION })
+  @Cost(FIELD_COSTS.pathExport)
   nodeLink(
     @Root() view: PathView,
     @Arg("edgesKey", () => EdgesKeyEnum, { defaultValue: "links", description: EDGES_KEY_DESCRIPTION }) edgesKey: EdgesKey,
@@ -44,7 +48,8 @@ export class PathExportResolver {
     return toNodeLink(pathExport(service, view), edgesKey);
   }
 
-  @FieldResolver(() => String, { description: EXPORT_DESCRIPTION, complexity: COST.export })
+  @FieldResolver(() => String, { description: EXPORT_DESCRIPTION })
+  @Cost(FIELD_COSTS.pathExport)
   export(@Root() view: PathView, @Arg("format", () => ExportFormatEnum, { description: FORMAT_DESCRIPTION }) format: ExportFormat, @Ctx() { service }: GraphQLContext) {
     return serialize(pathExport(service, view), format);
   }

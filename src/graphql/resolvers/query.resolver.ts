@@ -1,8 +1,6 @@
 /** Root queries for looking things up: entities, relations, the timeline, sources. */
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { IdArgs, IdsArgs } from "../args/id.args.js";
-import { perItem } from "../complexity.js";
-import { LIMITS } from "../limits.js";
 import { EntitiesArgs, EventsArgs, RelationsArgs } from "../args/list.args.js";
 import type { GraphQLContext } from "../context.js";
 import { EntityConnection, RelationConnection } from "../types/connection.type.js";
@@ -11,7 +9,8 @@ import { EventObject } from "../types/entity-kinds.type.js";
 import { RelationObject } from "../types/relation.type.js";
 import { SourceDocumentType } from "../types/source-document.type.js";
 import { toConnection } from "./connection.js";
-import { COST } from "../complexity.js";
+import { Cost } from "../cost.js";
+import { FIELD_COSTS } from "../field-costs.js";
 
 @Resolver()
 export class QueryResolver {
@@ -20,16 +19,14 @@ export class QueryResolver {
     return service.entity(id);
   }
 
-  @Query(() => [Entity], {
-    nullable: "items",
-    description: "Several entities by id, in the order asked; null for an id that names no entity. Cost: ids × selections.",
-    complexity: ({ args, childComplexity }) => perItem(Array.isArray(args["ids"]) ? Math.min(args["ids"].length, LIMITS.ids) : 0, childComplexity),
-  })
+  @Query(() => [Entity], { nullable: "items", description: "Several entities by id, in the order asked; null for an id that names no entity." })
+  @Cost(FIELD_COSTS.entitiesById)
   entitiesById(@Args(() => IdsArgs) { ids }: IdsArgs, @Ctx() { service }: GraphQLContext) {
     return service.entitiesById(ids);
   }
 
-  @Query(() => EntityConnection, { description: "Entities, optionally of one kind and/or matching a search, one page at a time. Cost: 1 + first × selections.", complexity: COST.page })
+  @Query(() => EntityConnection, { description: "Entities, optionally of one kind and/or matching a search, one page at a time." })
+  @Cost(FIELD_COSTS.entityPage)
   entities(@Args(() => EntitiesArgs) args: EntitiesArgs, @Ctx() { service }: GraphQLContext) {
     return toConnection(service.entities(args, args.first, args.after));
   }
@@ -39,17 +36,20 @@ export class QueryResolver {
     return service.relation(id);
   }
 
-  @Query(() => RelationConnection, { description: "Relations, optionally of one type, from one entity and/or to one entity, one page at a time. Cost: 1 + first × selections.", complexity: COST.page })
+  @Query(() => RelationConnection, { description: "Relations, optionally of one type, from one entity and/or to one entity, one page at a time." })
+  @Cost(FIELD_COSTS.relationPage)
   relations(@Args(() => RelationsArgs) args: RelationsArgs, @Ctx() { service }: GraphQLContext) {
     return toConnection(service.relations(args, args.first, args.after));
   }
 
-  @Query(() => [EventObject], { description: "Events as a timeline, ordered by date (earliest possible day first), optionally filtered. Cost: 10 × selections.", complexity: COST.list })
+  @Query(() => [EventObject], { description: "Events as a timeline, ordered by date (earliest possible day first), optionally filtered; `first` at a time after `offset`." })
+  @Cost(FIELD_COSTS.timeline)
   events(@Args(() => EventsArgs) args: EventsArgs, @Ctx() { service }: GraphQLContext) {
-    return service.events(args);
+    return service.events(args, args);
   }
 
   @Query(() => [SourceDocumentType], { description: "The source documents the graph is built from." })
+  @Cost(FIELD_COSTS.sources)
   sources(@Ctx() { service }: GraphQLContext) {
     return service.sources();
   }

@@ -3,32 +3,38 @@ import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { EventIdArgs } from "../args/id.args.js";
 import { AllShortestPathsArgs, NeighborhoodArgs, PathArgs, PathsArgs } from "../args/traversal.args.js";
 import type { GraphQLContext } from "../context.js";
-import { COST } from "../complexity.js";
+import { Cost } from "../cost.js";
+import { FIELD_COSTS } from "../field-costs.js";
 import { PathObject, RetaliationChain, Subgraph } from "../types/traversal.type.js";
 
 @Resolver()
 export class TraversalResolver {
-  @Query(() => Subgraph, { description: "The entities within `depth` hops of an entity and the relations among them. Cost: 10 × (depth + 1) + limit × selections.", complexity: COST.neighborhood })
+  @Query(() => Subgraph, { description: "The entities within `depth` hops of an entity and the relations among them." })
+  @Cost(FIELD_COSTS.neighborhood)
   neighborhood(@Args(() => NeighborhoodArgs) { id, ...args }: NeighborhoodArgs, @Ctx() { service }: GraphQLContext) {
     return service.neighborhood(id, args);
   }
 
-  @Query(() => PathObject, { nullable: true, description: "One shortest path between two entities; null when they are not connected. Cost: 20 + selections.", complexity: COST.path })
+  @Query(() => PathObject, { nullable: true, description: "One shortest path between two entities; null when they are not connected." })
+  @Cost(FIELD_COSTS.shortestPath)
   shortestPath(@Args(() => PathArgs) { from, to, ...args }: PathArgs, @Ctx() { service }: GraphQLContext) {
     return service.shortestPath(from, to, args);
   }
 
-  @Query(() => [PathObject], { description: "Every shortest path between two entities (up to `limit`); empty when they are not connected. Cost: 50 + limit × selections.", complexity: COST.paths })
+  @Query(() => [PathObject], { description: "Every shortest path between two entities (up to `limit`); empty when they are not connected." })
+  @Cost(FIELD_COSTS.allShortestPaths)
   allShortestPaths(@Args(() => AllShortestPathsArgs) { from, to, ...args }: AllShortestPathsArgs, @Ctx() { service }: GraphQLContext) {
     return service.allShortestPaths(from, to, args);
   }
 
-  @Query(() => [PathObject], { description: "The shortest simple paths between two entities, shortest first, up to `limit` paths of at most `maxLength` steps. Cost: 50 + limit × selections.", complexity: COST.paths })
+  @Query(() => [PathObject], { description: "The shortest simple paths between two entities, shortest first, up to `limit` paths of at most `maxLength` steps." })
+  @Cost(FIELD_COSTS.paths)
   paths(@Args(() => PathsArgs) { from, to, ...args }: PathsArgs, @Ctx() { service }: GraphQLContext) {
     return service.paths(from, to, args);
   }
 
-  @Query(() => RetaliationChain, { description: "The chain of RETALIATES_FOR relations leading to and from an event, in date order. Cost: 20 + selections.", complexity: COST.path })
+  @Query(() => RetaliationChain, { description: "The chain of RETALIATES_FOR relations leading to and from an event, in date order." })
+  @Cost(FIELD_COSTS.retaliationChain)
   retaliationChain(@Args(() => EventIdArgs) { eventId }: EventIdArgs, @Ctx() { service }: GraphQLContext) {
     return service.retaliationChain(eventId);
   }

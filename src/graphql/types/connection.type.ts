@@ -1,6 +1,8 @@
 /** Cursor connections for paginated lists of entities and relations. */
 import { Field, Int, ObjectType } from "type-graphql";
 import type { ClassType } from "type-graphql";
+import { Cost } from "../cost.js";
+import { FIELD_COSTS } from "../field-costs.js";
 import { Entity } from "./entity.type.js";
 import { RelationObject } from "./relation.type.js";
 
@@ -31,10 +33,12 @@ function connectionTypes<T extends object>(name: string, nodeType: ClassType<T> 
 
   @ObjectType(`${name}Connection`, { description: `A page of ${what}s.` })
   class Connection {
-    @Field(() => [Edge], { description: "The items with their cursors.", complexity: ({ childComplexity }) => childComplexity })
+    @Field(() => [Edge], { description: "The items with their cursors." })
+    @Cost(FIELD_COSTS.pageItems)
     edges!: Edge[];
 
-    @Field(() => [nodeType], { description: "The items alone.", complexity: ({ childComplexity }) => childComplexity })
+    @Field(() => [nodeType], { description: "The items alone." })
+    @Cost(FIELD_COSTS.pageItems)
     nodes!: T[];
 
     @Field(() => PageInfo, { description: "Position of this page." })

@@ -1,5 +1,7 @@
 /** Provenance of one fact: the document, a verbatim excerpt and who said it. */
 import { Field, ObjectType } from "type-graphql";
+import { Cost } from "../cost.js";
+import { FIELD_COSTS } from "../field-costs.js";
 import { SourceDocumentType } from "./source-document.type.js";
 import { Entity } from "./entity.type.js";
 
@@ -15,5 +17,6 @@ export class EvidenceType {
   attribution!: string;
 
   @Field(() => [Entity], { description: "The entities the attribution names, where they are in the graph." })
+  @Cost(FIELD_COSTS.attributedTo)
   attributedTo!: Entity[];
 }

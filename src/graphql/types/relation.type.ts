@@ -1,5 +1,7 @@
 /** A directed, typed relation between two entities, with its evidence. */
 import { Field, ID, ObjectType } from "type-graphql";
+import { Cost } from "../cost.js";
+import { FIELD_COSTS } from "../field-costs.js";
 import { RelationTypeEnum } from "../enums.js";
 import type { RelationType } from "../../model/ontology.js";
 import { Entity } from "./entity.type.js";
@@ -30,5 +32,6 @@ export class RelationObject {
   note!: string | null;
 
   @Field(() => [EvidenceType], { description: "Where the relation comes from; at least one entry." })
+  @Cost(FIELD_COSTS.relationEvidence)
   evidence!: EvidenceType[];
 }

@@ -1,7 +1,8 @@
 /** Results of traversals: subgraphs, paths and retaliation chains. */
 import { Field, Int, ObjectType } from "type-graphql";
 import { WalkDirectionEnum } from "../enums.js";
-import { COST } from "../complexity.js";
+import { Cost } from "../cost.js";
+import { FIELD_COSTS } from "../field-costs.js";
 import { Entity } from "./entity.type.js";
 import { EventObject } from "./entity-kinds.type.js";
 import { RelationObject } from "./relation.type.js";
@@ -17,10 +18,12 @@ export class SubgraphNode {
 
 @ObjectType("Subgraph", { description: "A subgraph: entities and the relations among them." })
 export class Subgraph {
-  @Field(() => [SubgraphNode], { description: "Entities in breadth-first order, the centre first.", complexity: ({ childComplexity }) => childComplexity })
+  @Field(() => [SubgraphNode], { description: "Entities in breadth-first order, the centre first." })
+  @Cost(FIELD_COSTS.scopeNodes)
   nodes!: SubgraphNode[];
 
-  @Field(() => [RelationObject], { description: "Every relation of the requested types between two of the entities.", complexity: ({ childComplexity }) => childComplexity })
+  @Field(() => [RelationObject], { description: "Every relation of the requested types between two of the entities." })
+  @Cost(FIELD_COSTS.scopeRelations)
   edges!: RelationObject[];
 
   @Field(() => Boolean, { description: "True when entities were left out because of `limit`." })
@@ -47,10 +50,12 @@ export class PathObject {
   @Field(() => Int, { description: "Number of steps (relations)." })
   length!: number;
 
-  @Field(() => [Entity], { description: "Entities along the path, from start to end.", complexity: COST.pathItems })
+  @Field(() => [Entity], { description: "Entities along the path, from start to end." })
+  @Cost(FIELD_COSTS.pathNodes)
   nodes!: Entity[];
 
-  @Field(() => [PathStep], { description: "The steps, in order.", complexity: COST.pathItems })
+  @Field(() => [PathStep], { description: "The steps, in order." })
+  @Cost(FIELD_COSTS.pathSteps)
   steps!: PathStep[];
 }
 
@@ -59,15 +64,19 @@ export class RetaliationChain {
   @Field(() => EventObject, { description: "The event asked about." })
   event!: EventObject;
 
-  @Field(() => [EventObject], { description: "Every event in the chain, the one asked about included, in date order.", complexity: COST.list })
+  @Field(() => [EventObject], { description: "Every event in the chain, the one asked about included, in date order." })
+  @Cost(FIELD_COSTS.scopeNodes)
   events!: EventObject[];
 
-  @Field(() => [EventObject], { description: "Events it answered, directly or through others, in date order.", complexity: COST.list })
+  @Field(() => [EventObject], { description: "Events it answered, directly or through others, in date order." })
+  @Cost(FIELD_COSTS.scopeNodes)
   before!: EventObject[];
 
-  @Field(() => [EventObject], { description: "Events that answered it, directly or through others, in date order.", complexity: COST.list })
+  @Field(() => [EventObject], { description: "Events that answered it, directly or through others, in date order." })
+  @Cost(FIELD_COSTS.scopeNodes)
   after!: EventObject[];
 
-  @Field(() => [RelationObject], { description: "The RETALIATES_FOR relations among the chain's events.", complexity: COST.list })
+  @Field(() => [RelationObject], { description: "The RETALIATES_FOR relations among the chain's events." })
+  @Cost(FIELD_COSTS.scopeRelations)
   relations!: RelationObject[];
 }
