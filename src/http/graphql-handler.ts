@@ -11,9 +11,9 @@ import { createErrorFormatter } from "../graphql/errors.js";
 import type { ErrorLogger } from "../graphql/errors.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
-import { costLimitPlugin } from "../graphql/complexity.js";
+import { costLimit } from "../graphql/cost-limit.js";
 import { REQUEST_LIMITS } from "../graphql/limits.js";
-import { maxAliasesRule, maxDepthRule, maxDirectivesRule } from "../graphql/rules/document-limits.js";
+import { VALIDATION_RULES } from "../graphql/validation-rules.js";
 import { clientErrorStatusPlugin } from "../graphql/status.js";
 import { compiledExecution } from "../graphql/compiled-execution.js";
 import type { CompiledExecutionOptions } from "../graphql/compiled-execution.js";
@@ -65,17 +65,13 @@ export async function createGraphQLHandler(
     // No "Did you mean ...?" suggestions in errors.
     hideSchemaDetailsFromClientErrors: true,
     parseOptions: { maxTokens: REQUEST_LIMITS.maxTokens },
-    validationRules: [
-      maxDepthRule(REQUEST_LIMITS.maxDepth),
-      maxAliasesRule(REQUEST_LIMITS.maxAliases),
-      maxDirectivesRule(REQUEST_LIMITS.maxDirectives),
-    ],
+    validationRules: [...VALIDATION_RULES],
     // No CDN landing page (ours is served at /), and no cache-control plugin: it
     // hooks every field resolution and this API sets no cache hints.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      costLimitPlugin(schema, REQUEST_LIMITS.maxCost),
+      costLimit(schema, service.profile, { maxCost: REQUEST_LIMITS.maxCost }).plugin,
       clientErrorStatusPlugin,
     ],
     logger: { debug() {}, info() {}, warn: (m) => logError(m), error: (m) => logError(m) },

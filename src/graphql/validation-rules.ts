@@ -1,0 +1,16 @@
+/**
+ * The validation rules this API adds to GraphQL's own, with their limits:
+ * operation types, introspection, depth, aliases and directives (see
+ * rules/document-limits.ts).
+ */
+import type { ValidationRule } from "graphql";
+import { REQUEST_LIMITS } from "./limits.js";
+import { introspectionLimitsRule, knownOperationTypesRule, maxAliasesRule, maxDepthRule, maxDirectivesRule } from "./rules/document-limits.js";
+
+export const VALIDATION_RULES: readonly ValidationRule[] = [
+  knownOperationTypesRule,
+  introspectionLimitsRule(REQUEST_LIMITS.maxIntrospectionFields, REQUEST_LIMITS.maxOfTypeDepth),
+  maxDepthRule(REQUEST_LIMITS.maxDepth),
+  maxAliasesRule(REQUEST_LIMITS.maxAliases),
+  maxDirectivesRule(REQUEST_LIMITS.maxDirectives),
+];
