@@ -7,6 +7,8 @@
  * took over a second at that depth and ran out of memory two levels deeper.
  * graphql-js's cost grows with the data instead. The count stops as soon as it
  * passes `limit`, so counting is cheap however large the expansion would be.
+ * Introspection (`__schema`, `__type`) counts as over any limit: it is always
+ * left to graphql-js, which answers it from the schema in one pass.
  */
 import { Kind, getNamedType, isAbstractType, isCompositeType } from "graphql";
 import type {
@@ -66,6 +68,7 @@ export function compilationSize(schema: GraphQLSchema, document: DocumentNode, o
     for (const objectType of concrete) {
       const fields = objectType.getFields();
       for (const { name, sets } of collect(selectionSets, objectType).values()) {
+        if (name === "__schema" || name === "__type") count = Infinity;
         if (++count > limit) return;
         const fieldType = fields[name] ? getNamedType(fields[name].type) : undefined;
         if (fieldType && isCompositeType(fieldType) && sets.length > 0) visit(sets, fieldType);
