@@ -19,6 +19,8 @@ export interface AppOptions {
   readonly port: number;
   readonly host: string;
   readonly maxBodyBytes?: number;
+  /** After close() is called, how long requests in flight may take (default 10 s). */
+  readonly shutdownGraceMs?: number;
   readonly logError?: (error: unknown) => void;
 }
 
@@ -40,6 +42,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     port: options.port,
     host: options.host,
     maxBodyBytes: options.maxBodyBytes,
+    shutdownGraceMs: options.shutdownGraceMs,
     logError,
     health: () => stats,
     routes: [(url) => handleExport(service, url)],

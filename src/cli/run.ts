@@ -20,6 +20,8 @@ Commands:
   serve                      Serve the GraphQL endpoint (default http://localhost:4000/graphql)
       --port N               Port (default: $PORT or 4000; 0 picks a free port)
       --host H               Interface to bind (default: $HOST or 127.0.0.1)
+      --shutdown-grace S     Seconds requests in flight may take to finish after
+                             SIGTERM (default: $SHUTDOWN_GRACE or 10)
   validate                   Validate the data and print counts per kind and relation type
       --source PATH          Also check every evidence excerpt against this text
                              (repeatable; ID=PATH when there are several documents)
@@ -52,7 +54,7 @@ Common options:
 Exit codes: 0 found, 1 not found / no path / invalid data, 2 bad usage.`;
 
 const COMMANDS = {
-  serve: { arity: 0, options: ["port", "host"] },
+  serve: { arity: 0, options: ["port", "host", "shutdown-grace"] },
   validate: { arity: 0, options: ["source"] },
   path: { arity: 2, options: ["types", "direction", "json"] },
   neighbors: { arity: 1, options: ["depth", "limit", "types", "direction", "json"] },
@@ -64,6 +66,11 @@ type Command = keyof typeof COMMANDS;
 function parsePort(text: string): number {
   if (!/^\d+$/.test(text) || Number(text) > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${text}"`);
   return Number(text);
+}
+
+function parseGrace(text: string): number {
+  if (!/^\d+(\.\d+)?$/.test(text) || Number(text) > 3600) throw new UsageError(`--shutdown-grace must be a number of seconds from 0 to 3600, got "${text}"`);
+  return Math.round(Number(text) * 1000);
 }
 
 function loadOrReport(dataDir: string, out: Output): KnowledgeService | null {
@@ -90,6 +97,7 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
         source: { type: "string", multiple: true },
         port: { type: "string" },
         host: { type: "string" },
+        "shutdown-grace": { type: "string" },
         types: { type: "string" },
         direction: { type: "string" },
         depth: { type: "string" },
@@ -122,7 +130,8 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
     if (command === "validate") return runValidate({ dataDir, sources: values.source ?? [] }, out);
     if (command === "serve") {
       const port = parsePort(values.port ?? process.env["PORT"] ?? "4000");
-      return await runServe({ dataDir, port, host: values.host ?? process.env["HOST"] ?? "127.0.0.1" }, out);
+      const shutdownGraceMs = parseGrace(values["shutdown-grace"] ?? process.env["SHUTDOWN_GRACE"] ?? "10");
+      return await runServe({ dataDir, port, host: values.host ?? process.env["HOST"] ?? "127.0.0.1", shutdownGraceMs }, out);
     }
 
     const options = { ...values, json: values.json ?? false, edgesKey: values["edges-key"] };

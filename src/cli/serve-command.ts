@@ -1,6 +1,7 @@
 /**
  * `serve`: starts the GraphQL server on the given data, prints the URL, and on
- * SIGTERM or SIGINT lets in-flight requests finish before exiting 0. Invalid
+ * SIGTERM or SIGINT closes idle connections, gives requests in flight the
+ * grace period to finish, closes what is left, and exits 0. Invalid
  * data exits 1 with every problem listed, before anything listens.
  */
 import { startApp } from "../app.js";
@@ -11,6 +12,8 @@ export interface ServeOptions {
   readonly dataDir: string;
   readonly port: number;
   readonly host: string;
+  /** After SIGTERM, how long requests in flight may take before every connection is closed. */
+  readonly shutdownGraceMs: number;
 }
 
 export async function runServe(options: ServeOptions, out: Output): Promise<number> {
@@ -37,7 +40,7 @@ export async function runServe(options: ServeOptions, out: Output): Promise<numb
   const running = app;
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
-      out.log(`${signal} received: finishing in-flight requests, then exiting`);
+      out.log(`${signal} received: finishing requests in flight (at most ${options.shutdownGraceMs / 1000} s), then exiting`);
       running.close().then(
         () => resolve(0),
         (error: unknown) => {

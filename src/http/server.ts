@@ -5,7 +5,7 @@
  */
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import type { GraphQLHandler } from "./graphql-handler.js";
 import { EXPORT_ROUTES_HELP } from "./export-routes.js";
 import type { HttpReply } from "./export-routes.js";
@@ -19,6 +19,11 @@ export interface ServerOptions {
   /** Counts reported by /health. */
   readonly health: () => Record<string, unknown>;
   readonly logError: (error: unknown) => void;
+  /**
+   * On close, how long requests in flight may take to finish before every
+   * connection still open (idle, half-sent or busy) is closed; default 10 s.
+   */
+  readonly shutdownGraceMs?: number;
   /** Further GET routes; each returns null for URLs that are not its own. */
   readonly routes?: ReadonlyArray<(url: URL) => HttpReply | null>;
   /** Maps an error a route threw to a reply (e.g. domain errors to 4xx); null leaves it unexpected. */
@@ -30,11 +35,16 @@ export interface RunningServer {
   readonly origin: string;
   /** e.g. http://127.0.0.1:4000/graphql */
   readonly graphqlUrl: string;
-  /** Stops accepting connections, lets in-flight requests finish, then resolves. */
+  /**
+   * Stops accepting connections and closes idle ones at once; requests in
+   * flight get the grace period to finish, then every connection left is
+   * closed. Resolves when none is open.
+   */
   close(): Promise<void>;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 class HttpError extends Error {
   constructor(
@@ -124,6 +134,11 @@ export async function startServer(handler: GraphQLHandler, options: ServerOption
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
+      // The client went away, or shutdown closed the connection mid-request: there is no one to answer.
+      if (req.destroyed && !req.complete) {
+        res.destroy();
+        return;
+      }
       if (res.headersSent) {
         res.destroy();
         return;
@@ -156,13 +171,33 @@ export async function startServer(handler: GraphQLHandler, options: ServerOption
   const host = options.host.includes(":") ? `[${options.host}]` : options.host;
   const origin = `http://${host}:${port}`;
 
-  return {
-    origin,
-    graphqlUrl: `${origin}/graphql`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeIdleConnections();
-      }),
+  // Node's own idle tracking misses connections that have sent nothing yet, so every socket is tracked here.
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
+  const closeIdle = () => {
+    server.closeIdleConnections();
+    for (const socket of sockets) if (socket.bytesRead === 0) socket.destroy();
   };
+  const graceMs = options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      // A connection whose request finishes becomes idle, and the next sweep closes it.
+      const sweep = setInterval(closeIdle, 50);
+      const deadline = setTimeout(() => {
+        server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
+      }, graceMs);
+      server.close(() => {
+        clearInterval(sweep);
+        clearTimeout(deadline);
+        resolve();
+      });
+      closeIdle();
+    }));
+
+  return { origin, graphqlUrl: `${origin}/graphql`, close };
 }
