@@ -19,8 +19,8 @@ export interface ChildServer {
   readonly exit: Promise<number | null>;
 }
 
-export async function startChildServer(): Promise<ChildServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "serve", "--port", "0"], {
+export async function startChildServer(extraArgs: readonly string[] = []): Promise<ChildServer> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "serve", "--port", "0", ...extraArgs], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: undefined },
   });
