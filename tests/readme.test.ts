@@ -4,10 +4,14 @@
  * response must equal the JSON shown.
  */
 import { readFileSync } from "node:fs";
+import { parse } from "graphql";
+import type { OperationDefinitionNode } from "graphql";
+import { operationCost } from "../src/graphql/cost.js";
+import { buildGraphQLSchema } from "../src/graphql/schema.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENTITY_KINDS, RELATION_TYPE_NAMES } from "../src/model/ontology.js";
 import { LIMITS, REQUEST_LIMITS } from "../src/graphql/limits.js";
-import { DEFAULT_MAX_BODY_BYTES } from "../src/http/server.js";
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_SHUTDOWN_GRACE_MS } from "../src/http/server.js";
 import { runCli } from "../src/cli/run.js";
 import { startTestServer } from "./http/harness.js";
 import type { TestServer } from "./http/harness.js";
@@ -30,6 +34,12 @@ describe("README reference tables", () => {
   it("states the limits the code enforces", () => {
     const rows = [
       `| 1 to ${LIMITS.pageSize.max} | ${LIMITS.pageSize.default} |`,
+      `| \`first\` (\`events\`) | 1 to ${LIMITS.timeline.max} | ${LIMITS.timeline.default} |`,
+      `| 1 to ${LIMITS.relatedItems.max} | ${LIMITS.relatedItems.default} |`,
+      `| 0 to ${LIMITS.offset.max.toLocaleString("en")} | 0 |`,
+      `| introspection fields (\`__schema\`, \`__type\`) in one operation | ${REQUEST_LIMITS.maxIntrospectionFields} |`,
+      `| nested \`ofType\` in introspection | ${REQUEST_LIMITS.maxOfTypeDepth} |`,
+      `| shutdown grace for requests in flight | ${DEFAULT_SHUTDOWN_GRACE_MS / 1000} s |`,
       `| 0 to ${LIMITS.depth.max} | ${LIMITS.depth.default} |`,
       `| 1 to ${LIMITS.subgraphNodes.max} | ${LIMITS.subgraphNodes.default} |`,
       `| 1 to ${LIMITS.paths.max} | ${LIMITS.paths.default} |`,
@@ -39,13 +49,35 @@ describe("README reference tables", () => {
       `| ${DEFAULT_MAX_BODY_BYTES / 1024} KiB |`,
       `at most ${LIMITS.ids} ids`,
       `| computed cost of one operation | ${REQUEST_LIMITS.maxCost.toLocaleString("en")} |`,
-      `| depth of nested selections | ${REQUEST_LIMITS.maxDepth} |`,
-      `| aliased fields | ${REQUEST_LIMITS.maxAliases} |`,
+      `| depth of nested selections (introspection not counted) | ${REQUEST_LIMITS.maxDepth} |`,
+      `| aliased fields (introspection not counted) | ${REQUEST_LIMITS.maxAliases} |`,
       `| directives | ${REQUEST_LIMITS.maxDirectives} |`,
+      `| selections of one response name in one selection set (through fragments) | ${REQUEST_LIMITS.maxRepeatedSelections} |`,
       `| tokens in the document | ${REQUEST_LIMITS.maxTokens.toLocaleString("en")} |`,
       `| edge visits of one traversal | ${REQUEST_LIMITS.traversalBudget.toLocaleString("en")} |`,
     ];
     for (const row of rows) expect(README).toContain(row);
+  });
+});
+
+describe("README cost examples", () => {
+  it("state the costs the server computes", async () => {
+    const example = /`(entities\(first: 100\) [^`]*)` costs ([\d,]+) and is refused; the same query with `first: 2` costs ([\d,]+) and runs/.exec(README);
+    expect(example).not.toBeNull();
+    const [, selection, refused, runs] = example!;
+    const query = `{ ${selection} }`;
+    const costOf = async (text: string) => {
+      const response = await server.request("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: text }) });
+      return { status: response.status, body: (await response.json()) as { errors?: Array<{ extensions: { cost?: number } }> } };
+    };
+    const big = await costOf(query);
+    expect(big.status).toBe(400);
+    expect(big.body.errors?.[0]?.extensions.cost?.toLocaleString("en")).toBe(refused);
+    const small = await costOf(query.replace("first: 100", "first: 2"));
+    expect(small.status).toBe(200);
+    const schema = buildGraphQLSchema();
+    const document = parse(query.replace("first: 100", "first: 2"));
+    expect(operationCost(schema, document, document.definitions[0] as OperationDefinitionNode, {}, server.app.service.profile).toLocaleString("en")).toBe(runs);
   });
 });
 

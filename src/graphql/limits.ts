@@ -35,6 +35,8 @@ export const REQUEST_LIMITS = {
   maxDepth: 12,
   /** Aliased fields in one operation. */
   maxAliases: 30,
+  /** Selections of one response name in one selection set, through fragments (checked before validation). */
+  maxRepeatedSelections: 20,
   /** Directives in one operation. */
   maxDirectives: 50,
   /** Tokens in one document. */

@@ -12,6 +12,7 @@ import type { ErrorLogger } from "../graphql/errors.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
 import { costLimit } from "../graphql/cost-limit.js";
+import { repeatedSelectionsGuard } from "../graphql/repeated-selections.js";
 import { REQUEST_LIMITS } from "../graphql/limits.js";
 import { VALIDATION_RULES } from "../graphql/validation-rules.js";
 import { clientErrorStatusPlugin } from "../graphql/status.js";
@@ -36,6 +37,21 @@ export interface GraphQLResponse {
 export interface GraphQLHandler {
   handle(request: GraphQLRequest): Promise<GraphQLResponse>;
   stop(): Promise<void>;
+}
+
+/** The query text of a request, where there is one to check before Apollo sees it. */
+function queryText(request: GraphQLRequest): string | undefined {
+  if (request.method.toUpperCase() === "GET") return new URLSearchParams(request.search).get("query") ?? undefined;
+  const body = request.body as { query?: unknown } | undefined;
+  return body !== null && typeof body === "object" && !Array.isArray(body) && typeof body.query === "string" ? body.query : undefined;
+}
+
+/** A 400 GRAPHQL_VALIDATION_FAILED answer, as Apollo words and types one. */
+function validationFailure(message: string, accept: string | string[] | undefined): GraphQLResponse {
+  const graphqlResponse = String(accept ?? "").includes("application/graphql-response+json");
+  const type = graphqlResponse ? "application/graphql-response+json; charset=utf-8" : "application/json; charset=utf-8";
+  const body = JSON.stringify({ errors: [{ message, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }] });
+  return { status: 400, headers: new Map([["content-type", type]]), body: `${body}\n` };
 }
 
 async function collect(body: HTTPGraphQLResponse["body"]): Promise<string> {
@@ -78,9 +94,13 @@ export async function createGraphQLHandler(
   });
   await apollo.start();
   const context = async (): Promise<GraphQLContext> => ({ service });
+  const repeatedSelections = repeatedSelectionsGuard(REQUEST_LIMITS.maxRepeatedSelections, REQUEST_LIMITS.maxTokens);
 
   return {
     async handle(request) {
+      const query = queryText(request);
+      const refusal = query === undefined ? null : repeatedSelections(query);
+      if (refusal !== null) return validationFailure(refusal, request.headers["accept"]);
       const headers = new HeaderMap();
       for (const [name, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);

@@ -157,10 +157,14 @@ export function requestArbitraries(schema: GraphQLSchema, entityIds: readonly st
       };
     });
 
-  /** A valid document damaged: cut short, a stray token spliced in, the wrong operation name, a mutation. */
+  /**
+   * A valid document damaged: cut short, a stray token spliced in, the wrong
+   * operation name, a mutation, a second operation, or its selections
+   * repeated many times over (the class that makes validation quadratic).
+   */
   const damaged: fc.Arbitrary<FuzzRequest> = fc
-    .tuple(valid, fc.nat(), fc.constantFrom("{", "}", "(", ")", "...", "$", "@", ":", "query", "fragment", "#", '"', "\\u0000", "on", "!"), fc.nat(4))
-    .map(([request, at, token, how]) => {
+    .tuple(valid, fc.nat(), fc.constantFrom("{", "}", "(", ")", "...", "$", "@", ":", "query", "fragment", "#", '"', "\\u0000", "on", "!"), fc.nat(5), fc.integer({ min: 2, max: 400 }))
+    .map(([request, at, token, how, times]) => {
       const position = request.query.length ? at % request.query.length : 0;
       switch (how) {
         case 0:
@@ -171,6 +175,12 @@ export function requestArbitraries(schema: GraphQLSchema, entityIds: readonly st
           return { ...request, operationName: "NoSuchOperation" };
         case 3:
           return { ...request, query: request.query.replace(/^query\b|^\{/, (m) => (m === "{" ? "mutation {" : "mutation")) };
+        case 4: {
+          const open = request.query.indexOf("{");
+          const close = request.query.indexOf("\n") < 0 ? request.query.length : request.query.indexOf("\n");
+          const selections = request.query.slice(open + 1, close).replace(/\}\s*$/, "");
+          return { ...request, query: `${request.query.slice(0, open + 1)} ${`${selections} `.repeat(times)} }${request.query.slice(close)}` };
+        }
         default:
           return { ...request, query: `${request.query}\nquery Second { __typename }` };
       }

@@ -14,6 +14,7 @@ import { createKnowledge } from "../../src/graph/knowledge.js";
 import { operationCost } from "../../src/graphql/cost.js";
 import { REQUEST_LIMITS } from "../../src/graphql/limits.js";
 import { VALIDATION_RULES } from "../../src/graphql/validation-rules.js";
+import { repeatedSelection } from "../../src/graphql/repeated-selections.js";
 import { buildGraphQLSchema } from "../../src/graphql/schema.js";
 import { loadKnowledgeBase } from "../../src/loading/load.js";
 
@@ -80,6 +81,26 @@ describe.each(Object.entries(CHAINS))("a fragment chain with %s", (_name, chain)
     sizes.forEach((n, i) => expect(work[i], `n = ${n}: ${work.join(", ")}`).toBeLessThanOrEqual(12 * 3 * (n + 2)));
     // Linear: doubling n about doubles the work.
     expect(work[sizes.indexOf(32)]! / work[sizes.indexOf(16)]!).toBeLessThan(2.5);
+  });
+});
+
+describe("selections that share a response name, the quadratic step of graphql-js's validation", () => {
+  const max = REQUEST_LIMITS.maxRepeatedSelections;
+  const shapes = {
+    "side by side": (k: number) => `{ ${"sources { id } ".repeat(k)} }`,
+    "in inline fragments": (k: number) => `{ ${"... on Query { sources { id } } ".repeat(k)} }`,
+    "in distinct fragments": (k: number) => `{ ${Array.from({ length: k }, (_, i) => `...F${i}`).join(" ")} } ${Array.from({ length: k }, (_, i) => `fragment F${i} on Query { sources { id } }`).join(" ")}`,
+    "nested under a field": (k: number) => `{ entity(id: "pmf") { ${"neighbors { id } ".repeat(k)} } }`,
+    "aliased alike": (k: number) => `{ ${"a: sources { id } ".repeat(k)} }`,
+  };
+
+  it.each(Object.entries(shapes))("%s: refused past the limit, before validation", (_name, shape) => {
+    expect(repeatedSelection(parse(shape(max)), max)).toBeNull();
+    for (const k of [max + 1, 200, 700]) expect(repeatedSelection(parse(shape(k)), max)).toMatchObject({ count: k });
+  });
+
+  it("counts a fragment spread twice in one selection set once, as execution does", () => {
+    expect(repeatedSelection(parse(CHAINS["spreads side by side"](40)), max)).toBeNull();
   });
 });
 

@@ -210,3 +210,23 @@ describe("9. costs that match the work", () => {
     expect((page.body.data?.["entity"] as { relations: unknown[] }).relations).toEqual(entity.relations.slice(2, 5));
   });
 });
+
+describe("found while fuzzing the guards: selections repeated hundreds of times", () => {
+  it("740 copies of one field (graphql-js would spend 300 ms comparing them) are refused before validation", async () => {
+    const { status, body } = await post({ query: `{ ${"sources { id } ".repeat(740)} }` });
+    expect(status).toBe(400);
+    expect(body.errors?.[0]).toEqual({
+      message: `"sources" is selected 740 times in one selection set; the maximum is ${REQUEST_LIMITS.maxRepeatedSelections}`,
+      extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+    });
+  });
+
+  it("the same by GET, with the media type the client asked for", async () => {
+    const query = `{ ${"__typename ".repeat(100)} }`;
+    const response = await server.request(`/graphql?query=${encodeURIComponent(query)}`, {
+      headers: { "apollo-require-preflight": "true", accept: "application/graphql-response+json" },
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toBe("application/graphql-response+json; charset=utf-8");
+  });
+});
