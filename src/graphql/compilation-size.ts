@@ -7,8 +7,12 @@
  * took over a second at that depth and ran out of memory two levels deeper.
  * graphql-js's cost grows with the data instead. The count stops as soon as it
  * passes `limit`, so counting is cheap however large the expansion would be.
- * Introspection (`__schema`, `__type`) counts as over any limit: it is always
- * left to graphql-js, which answers it from the schema in one pass.
+ * Two things count as over any limit, so that graphql-js runs them:
+ * introspection (`__schema`, `__type`), which graphql-js answers from the
+ * schema in one pass; and `@skip`/`@include`, because graphql-jit 0.8 merges
+ * a field skipped by a directive with the same field selected without one and
+ * returns the skipped field's selections (found by the fuzzer:
+ * `nodes { id } nodes @include(if: false) { provenance { excerpt } }`).
  */
 import { Kind, getNamedType, isAbstractType, isCompositeType } from "graphql";
 import type {
@@ -42,9 +46,11 @@ export function compilationSize(schema: GraphQLSchema, document: DocumentNode, o
   };
 
   /** The selections that apply to `type`, merged by response key (as graphql-js collects fields). */
+  let conditional = false;
   function collect(selectionSets: readonly SelectionSetNode[], type: GraphQLObjectType, into = new Map<string, { name: string; sets: SelectionSetNode[] }>(), visited = new Set<string>()) {
     for (const set of selectionSets) {
       for (const selection of set.selections) {
+        if (selection.directives?.some((d) => d.name.value === "skip" || d.name.value === "include")) conditional = true;
         if (selection.kind === Kind.FIELD) {
           const key = selection.alias?.value ?? selection.name.value;
           const entry = into.get(key) ?? { name: selection.name.value, sets: [] };
@@ -68,7 +74,7 @@ export function compilationSize(schema: GraphQLSchema, document: DocumentNode, o
     for (const objectType of concrete) {
       const fields = objectType.getFields();
       for (const { name, sets } of collect(selectionSets, objectType).values()) {
-        if (name === "__schema" || name === "__type") count = Infinity;
+        if (conditional || name === "__schema" || name === "__type") count = Infinity;
         if (++count > limit) return;
         const fieldType = fields[name] ? getNamedType(fields[name].type) : undefined;
         if (fieldType && isCompositeType(fieldType) && sets.length > 0) visit(sets, fieldType);

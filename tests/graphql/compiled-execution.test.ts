@@ -76,6 +76,9 @@ const OTHER_REQUESTS: Record<string, { query: string; variables?: Record<string,
     }
     fragment Summary on Entity { __typename id name kind }`,
   },
+  "a field skipped by @include beside the same field selected without it (graphql-jit returned the skipped selections)": {
+    query: "{ entities(first: 3) { nodes { id } nodes @include(if: false) { ...Provenance } } } fragment Provenance on Entity { provenance { excerpt } }",
+  },
   "@include and @skip from variables": {
     query: 'query($full: Boolean!) { entity(id: "pmf") { id name @include(if: $full) aliases @skip(if: $full) } }',
     variables: { full: false },
@@ -213,6 +216,13 @@ describe("the cache of compiled operations", () => {
     const { execution: roomier, executor: roomierExecutor } = await executorOf({ compileAfter: 0, maxCompiledFields: 400 });
     await roomierExecutor(middling);
     expect(roomier.stats()).toEqual({ operations: 1, compiled: 1 });
+  });
+
+  it("never compiles an operation with @skip or @include", async () => {
+    const { execution, executor } = await executorOf({ compileAfter: 0 });
+    const context = requestContext('{ entity(id: "pmf") { id name @include(if: true) } }');
+    for (let run = 0; run < 3; run++) expect(await executor(context)).toEqual({ data: { entity: { id: "pmf", name: expect.any(String) } } });
+    expect(execution.stats()).toEqual({ operations: 1, compiled: 0 });
   });
 
   it("never compiles introspection, however small or often run", async () => {
