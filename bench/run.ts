@@ -24,8 +24,8 @@ import { bidirectional } from "graphology-shortest-path/unweighted.js";
 import { toUndirected } from "graphology-operators";
 import { loadService } from "../src/app.js";
 import { PACKAGE_ROOT } from "../src/paths.js";
-import { createKnowledge } from "../src/graph/knowledge.js";
-import type { Knowledge } from "../src/graph/knowledge.js";
+import { createKnowledge } from "../src/service/knowledge.js";
+import type { Knowledge } from "../src/service/knowledge.js";
 import type { KnowledgeBase } from "../src/loading/validate.js";
 import { validateKnowledgeBase } from "../src/loading/validate.js";
 import { KnowledgeService } from "../src/service/knowledge-service.js";
@@ -183,19 +183,19 @@ async function benchSize(size: number): Promise<Figures> {
   for (let attempts = 0; pairs.length < PAIRS && attempts < PAIRS * 20; attempts++) {
     const a = nodes[Math.floor(rand() * nodes.length)]!;
     const b = nodes[Math.floor(rand() * nodes.length)]!;
-    if (a !== b && service.shortestPath(a, b) !== null) pairs.push([a, b]);
+    if (a !== b && service.shortestPath({ from: a, to: b }) !== null) pairs.push([a, b]);
   }
-  const ours = pairs.map(([a, b]) => service.shortestPath(a, b)!.length);
-  const pathTimes = timeEach(pairs, ([a, b]) => service.shortestPath(a, b));
+  const ours = pairs.map(([a, b]) => service.shortestPath({ from: a, to: b })!.length);
+  const pathTimes = timeEach(pairs, ([a, b]) => service.shortestPath({ from: a, to: b }));
   figures["path p50"] = percentile(pathTimes, 50);
   figures["path p99"] = percentile(pathTimes, 99);
 
   const starts = pairs.map(([a]) => a);
-  const hoodTimes = timeEach(starts, (id) => service.neighborhood(id, { depth: 2, limit: 100 }));
+  const hoodTimes = timeEach(starts, (id) => service.neighborhood({ id, depth: 2, limit: 100 }));
   figures["hood p50"] = percentile(hoodTimes, 50);
   figures["hood p99"] = percentile(hoodTimes, 99);
   const queries = pairs.map((_, i) => names[Math.floor(random(i)() * names.length)]!.slice(0, 3 + (i % 4)));
-  const searchTimes = timeEach(queries, (q) => service.entities({ search: q }, 10));
+  const searchTimes = timeEach(queries, (q) => service.entities({ search: q, first: 10 }));
   figures["search p50"] = percentile(searchTimes, 50);
   figures["search p99"] = percentile(searchTimes, 99);
 

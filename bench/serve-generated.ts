@@ -7,8 +7,8 @@
  */
 import "reflect-metadata";
 import { loadService, startApp } from "../src/app.js";
-import { REQUEST_LIMITS } from "../src/graphql/limits.js";
-import { createKnowledge } from "../src/graph/knowledge.js";
+import { LIMITS } from "../src/service/limits.js";
+import { createKnowledge } from "../src/service/knowledge.js";
 import { KnowledgeService } from "../src/service/knowledge-service.js";
 import { generate } from "./generate.js";
 
@@ -17,7 +17,7 @@ const [size = "0", seed = "42"] = process.argv.slice(2);
 const service =
   Number(size) === 0
     ? loadService()
-    : new KnowledgeService(createKnowledge(generate(Number(size), Number(seed)).knowledgeBase), { traversalBudget: REQUEST_LIMITS.traversalBudget });
+    : new KnowledgeService(createKnowledge(generate(Number(size), Number(seed)).knowledgeBase), { traversalBudget: LIMITS.traversalBudget });
 const app = await startApp({ service, port: 0, host: "127.0.0.1" });
 console.log(`GraphQL endpoint: ${app.graphqlUrl}`);
 process.once("SIGTERM", () => void app.close().then(() => process.exit(0)));

@@ -4,13 +4,15 @@
  * data does not validate, so a half-loaded graph is never served.
  */
 import { loadKnowledgeBase } from "./loading/load.js";
-import { createKnowledge } from "./graph/knowledge.js";
+import { createKnowledge } from "./service/knowledge.js";
 import { KnowledgeService } from "./service/knowledge-service.js";
 import { createGraphQLHandler } from "./http/graphql-handler.js";
 import { startServer } from "./http/server.js";
-import { exportErrorReply, handleExport } from "./http/export-routes.js";
+import { EXPORT_ROUTES_HELP, exportErrorReply, handleExport } from "./http/export-routes.js";
 import type { RunningServer } from "./http/server.js";
-import { REQUEST_LIMITS } from "./graphql/limits.js";
+import { LIMITS } from "./service/limits.js";
+import { describeHooks } from "./graphql/execution/hooks.js";
+import { schemaPerformanceHooks } from "./graphql/schema.js";
 
 export interface AppOptions {
   readonly dataDir?: string;
@@ -26,11 +28,13 @@ export interface AppOptions {
 
 export interface RunningApp extends RunningServer {
   readonly service: KnowledgeService;
+  /** One line naming the performance hooks that are active, and any that are not (see graphql/execution/hooks.ts). */
+  readonly performance: string;
 }
 
 /** The service over a data directory (the bundled data by default), with the API's traversal budget. */
 export function loadService(dataDir?: string): KnowledgeService {
-  return new KnowledgeService(createKnowledge(loadKnowledgeBase(dataDir)), { traversalBudget: REQUEST_LIMITS.traversalBudget });
+  return new KnowledgeService(createKnowledge(loadKnowledgeBase(dataDir)), { traversalBudget: LIMITS.traversalBudget });
 }
 
 export async function startApp(options: AppOptions): Promise<RunningApp> {
@@ -46,11 +50,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logError,
     health: () => stats,
     routes: [(url) => handleExport(service, url)],
+    routesHelp: `exports are ${EXPORT_ROUTES_HELP}`,
     errorReply: exportErrorReply,
   });
   return {
     ...server,
     service,
+    performance: describeHooks(schemaPerformanceHooks()),
     close: async () => {
       await server.close();
       await handler.stop();

@@ -10,7 +10,7 @@ import { operationCost } from "../src/graphql/cost.js";
 import { buildGraphQLSchema } from "../src/graphql/schema.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENTITY_KINDS, RELATION_TYPE_NAMES } from "../src/model/ontology.js";
-import { LIMITS, REQUEST_LIMITS } from "../src/graphql/limits.js";
+import { LIMITS, REQUEST_LIMITS } from "../src/service/limits.js";
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_SHUTDOWN_GRACE_MS } from "../src/http/server.js";
 import { runCli } from "../src/cli/run.js";
 import { startTestServer } from "./http/harness.js";
@@ -54,7 +54,7 @@ describe("README reference tables", () => {
       `| directives | ${REQUEST_LIMITS.maxDirectives} |`,
       `| selections of one response name in one selection set (through fragments) | ${REQUEST_LIMITS.maxRepeatedSelections} |`,
       `| tokens in the document | ${REQUEST_LIMITS.maxTokens.toLocaleString("en")} |`,
-      `| edge visits of one traversal | ${REQUEST_LIMITS.traversalBudget.toLocaleString("en")} |`,
+      `| edge visits of one traversal | ${LIMITS.traversalBudget.toLocaleString("en")} |`,
     ];
     for (const row of rows) expect(README).toContain(row);
   });

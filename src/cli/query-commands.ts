@@ -5,20 +5,14 @@
  * (an unknown or ambiguous name lists the closest matches), 2 bad usage.
  */
 import { writeFileSync } from "node:fs";
-import { BadInputError } from "../errors.js";
 import { exportNeighborhood, exportPath, exportWholeGraph } from "../export/exports.js";
-import { EXPORT_FORMATS, FORMAT_INFO, serialize } from "../export/formats.js";
-import type { EdgesKey, ExportFormat } from "../export/formats.js";
-import { filledArgs } from "../graphql/args/bounds.js";
-import { LIMITS } from "../graphql/limits.js";
-import { EntitiesArgs } from "../graphql/args/list.args.js";
-import { NeighborhoodArgs } from "../graphql/args/traversal.args.js";
-import { kindEnumName } from "../graphql/enums.js";
-import type { Direction } from "../algorithms/index.js";
-import { ENTITY_KINDS, RELATION_TYPE_NAMES } from "../model/ontology.js";
-import type { EntityKind, RelationType } from "../model/ontology.js";
+import { FORMAT_INFO, edgesKeyOf, formatNamed, serialize } from "../export/formats.js";
+import type { ExportGraph } from "../export/export-graph.js";
 import type { EntityRecord } from "../model/records.js";
+import { reportOf } from "../service/error-reports.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
+import { LIMITS } from "../service/limits.js";
+import { neighborhoodRequest, walkRequest } from "../service/requests.js";
 import type { PathView } from "../service/views.js";
 import { table } from "./table.js";
 import { EXIT, UsageError } from "./usage.js";
@@ -51,40 +45,11 @@ function resolveEntity(service: KnowledgeService, text: string, out: Output): En
   throw new NotResolved();
 }
 
-function integer(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^-?\d+$/.test(text)) throw new UsageError(`--${name} must be an integer (got "${text}")`);
-  return Number(text);
-}
+/** The walk options, checked before any name is resolved (a usage error comes first). */
+const walkOf = (options: QueryOptions) => walkRequest({ relationTypes: options.types, direction: options.direction });
 
-function relationTypes(text: string | undefined): RelationType[] | undefined {
-  if (text === undefined) return undefined;
-  const types = text.split(",").map((t) => t.trim().toUpperCase()).filter(Boolean);
-  for (const type of types) {
-    if (!(RELATION_TYPE_NAMES as readonly string[]).includes(type)) {
-      throw new UsageError(`--types: unknown relation type "${type}"; expected some of ${RELATION_TYPE_NAMES.join(", ")}`);
-    }
-  }
-  return types as RelationType[];
-}
-
-function direction(text: string | undefined): Direction {
-  const value = (text ?? "either").toLowerCase();
-  if (value !== "forward" && value !== "backward" && value !== "either") {
-    throw new UsageError(`--direction must be forward, backward or either (got "${text}")`);
-  }
-  return value;
-}
-
-/** Applies the API's bounds to CLI arguments; out-of-range values are usage errors. */
-function bounded<T extends object>(instance: T, values: Partial<T>): T {
-  try {
-    return filledArgs(instance, values);
-  } catch (error) {
-    if (error instanceof BadInputError) throw new UsageError(`--${error.argument.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${error.message.slice(error.argument.length + 2)}`);
-    throw error;
-  }
-}
+/** The option a request argument comes from, for error messages. */
+const FLAGS: Record<string, string> = { relationTypes: "types", edgesKey: "edges-key", first: "limit" };
 
 function printPath(path: PathView, out: Output) {
   const [start, ...rest] = path.nodes;
@@ -92,16 +57,16 @@ function printPath(path: PathView, out: Output) {
   out.log(`  ${label(start!)}`);
   path.steps.forEach((step, i) => {
     const type = step.relation.type;
-    const arrow = step.direction === "FORWARD" ? `--${type}-->` : `<--${type}--`;
+    const arrow = step.direction === "forward" ? `--${type}-->` : `<--${type}--`;
     out.log(`  ${arrow} ${label(rest[i]!)}`);
   });
 }
 
 export function runPath(service: KnowledgeService, from: string, to: string, options: QueryOptions, out: Output): number {
-  const walk = { relationTypes: relationTypes(options.types), direction: direction(options.direction) };
+  const walk = walkOf(options);
   const a = resolveEntity(service, from, out);
   const b = resolveEntity(service, to, out);
-  const path = service.shortestPath(a.id, b.id, walk);
+  const path = service.shortestPath({ from: a.id, to: b.id, ...walk });
   if (path === null) {
     if (options.json) out.log("null");
     else out.error(`No path from ${label(a)} to ${label(b)} with the given relation types and direction.`);
@@ -113,7 +78,7 @@ export function runPath(service: KnowledgeService, from: string, to: string, opt
         {
           length: path.length,
           nodes: path.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind })),
-          steps: path.steps.map((s) => ({ from: s.from.id, relation: s.relation.id, type: s.relation.type, direction: s.direction, to: s.to.id })),
+          steps: path.steps.map((s) => ({ from: s.from.id, relation: s.relation.id, type: s.relation.type, direction: s.direction.toUpperCase(), to: s.to.id })),
         },
         null,
         2,
@@ -126,15 +91,9 @@ export function runPath(service: KnowledgeService, from: string, to: string, opt
 }
 
 export function runNeighbors(service: KnowledgeService, name: string, options: QueryOptions, out: Output): number {
+  const request = neighborhoodRequest({ id: name, depth: options.depth, limit: options.limit, ...walkOf(options) });
   const entity = resolveEntity(service, name, out);
-  const args = bounded(new NeighborhoodArgs(), {
-    id: entity.id,
-    depth: integer("depth", options.depth) ?? LIMITS.depth.default,
-    limit: integer("limit", options.limit) ?? LIMITS.subgraphNodes.default,
-    relationTypes: relationTypes(options.types),
-    direction: direction(options.direction),
-  });
-  const view = service.neighborhood(entity.id, args);
+  const view = service.neighborhood({ ...request, id: entity.id });
   if (options.json) {
     out.log(
       JSON.stringify(
@@ -152,21 +111,13 @@ export function runNeighbors(service: KnowledgeService, name: string, options: Q
     return EXIT.OK;
   }
   out.log(table(["depth", "id", "kind", "name"], view.nodes.map((n) => [String(n.depth), n.entity.id, n.entity.kind, n.entity.name])));
-  out.log(`\n${view.nodes.length} entities, ${view.edges.length} relations within ${args.depth} hop${args.depth === 1 ? "" : "s"} of ${label(entity)}.`);
-  if (view.truncated) out.log(`Truncated at --limit ${args.limit}: the closest entities are shown.`);
+  out.log(`\n${view.nodes.length} entities, ${view.edges.length} relations within ${view.depth} hop${view.depth === 1 ? "" : "s"} of ${label(entity)}.`);
+  if (view.truncated) out.log(`Truncated at --limit ${view.nodes.length}: the closest entities are shown.`);
   return EXIT.OK;
 }
 
-function kindOption(text: string | undefined): EntityKind | undefined {
-  if (text === undefined) return undefined;
-  const kind = ENTITY_KINDS.find((k) => k.toLowerCase() === text.toLowerCase() || kindEnumName(k) === text.toUpperCase());
-  if (!kind) throw new UsageError(`--kind: unknown kind "${text}"; expected one of ${ENTITY_KINDS.join(", ")}`);
-  return kind;
-}
-
 export function runSearch(service: KnowledgeService, text: string, options: QueryOptions, out: Output): number {
-  const args = bounded(new EntitiesArgs(), { search: text, first: integer("limit", options.limit) ?? LIMITS.pageSize.default });
-  const page = service.entities({ search: args.search, kind: kindOption(options.kind) }, args.first);
+  const page = service.entities({ search: text, first: options.limit, kind: options.kind });
   if (options.json) {
     out.log(JSON.stringify({ totalCount: page.totalCount, entities: page.items.map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: e.aliases ?? [] })) }, null, 2));
   } else if (page.totalCount > 0) {
@@ -178,38 +129,24 @@ export function runSearch(service: KnowledgeService, text: string, options: Quer
   return page.totalCount > 0 ? EXIT.OK : EXIT.NOT_FOUND_OR_INVALID;
 }
 
-const FORMAT_NAMES = new Map<string, ExportFormat>(EXPORT_FORMATS.map((f) => [f.toLowerCase().replace("_", "-"), f]));
-
 export function runExport(service: KnowledgeService, options: QueryOptions, out: Output): number {
-  const formatName = (options.format ?? "node-link").toLowerCase();
-  const format = FORMAT_NAMES.get(formatName);
-  if (!format) throw new UsageError(`--format must be one of ${[...FORMAT_NAMES.keys()].join(", ")} (got "${options.format}")`);
-  const edgesKey = (options.edgesKey ?? "links") as EdgesKey;
-  if (edgesKey !== "links" && edgesKey !== "edges") throw new UsageError(`--edges-key must be links or edges (got "${options.edgesKey}")`);
+  const format = formatNamed(options.format);
+  const edgesKey = edgesKeyOf(options.edgesKey);
   if (options.id !== undefined && (options.from !== undefined || options.to !== undefined)) {
     throw new UsageError("export takes either --id (a neighbourhood) or --from and --to (a path), not both");
   }
   if ((options.from === undefined) !== (options.to === undefined)) throw new UsageError("export --from needs --to, and --to needs --from");
-  const walk = { relationTypes: relationTypes(options.types), direction: direction(options.direction) };
 
-  let graph;
+  const walk = walkOf(options);
+  let graph: ExportGraph;
   if (options.id !== undefined) {
+    const request = neighborhoodRequest({ id: options.id, depth: options.depth, limit: options.limit, ...walk });
     const entity = resolveEntity(service, options.id, out);
-    const args = bounded(new NeighborhoodArgs(), {
-      id: entity.id,
-      depth: integer("depth", options.depth) ?? LIMITS.depth.default,
-      limit: integer("limit", options.limit) ?? LIMITS.subgraphNodes.default,
-      ...walk,
-    });
-    graph = exportNeighborhood(service, entity.id, args);
+    graph = exportNeighborhood(service, { ...request, id: entity.id });
   } else if (options.from !== undefined && options.to !== undefined) {
     const a = resolveEntity(service, options.from, out);
     const b = resolveEntity(service, options.to, out);
-    if (service.shortestPath(a.id, b.id, walk) === null) {
-      out.error(`No path from ${label(a)} to ${label(b)} with the given relation types and direction.`);
-      return EXIT.NOT_FOUND_OR_INVALID;
-    }
-    graph = exportPath(service, a.id, b.id, walk);
+    graph = exportPath(service, { from: a.id, to: b.id, ...walk });
   } else {
     if (options.depth !== undefined) throw new UsageError("--depth needs --id");
     graph = exportWholeGraph(service);
@@ -224,12 +161,23 @@ export function runExport(service: KnowledgeService, options: QueryOptions, out:
   return EXIT.OK;
 }
 
-/** Runs a query command, turning an unresolved entity into exit code 1. */
-export function runQuery(run: () => number): number {
+/**
+ * Runs a query command: an unresolved entity is exit code 1; a domain error
+ * is reported as service/error-reports.ts says, an argument error as a usage
+ * error naming its option.
+ */
+export function runQuery(run: () => number, out: Output): number {
   try {
     return run();
   } catch (error) {
     if (error instanceof NotResolved) return EXIT.NOT_FOUND_OR_INVALID;
-    throw error;
+    const report = reportOf(error);
+    if (report === null) throw error;
+    if (report.code === "BAD_USER_INPUT") {
+      const argument = String(report.extensions["argument"]);
+      throw new UsageError(`--${FLAGS[argument] ?? argument}: ${report.message.slice(argument.length + 2)}`);
+    }
+    out.error(report.message);
+    return report.exitCode;
   }
 }

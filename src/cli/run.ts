@@ -148,7 +148,7 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
         case "export":
           return runExport(service, options, out);
       }
-    });
+    }, out);
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
       out.error(`error: ${error.message}\n\nRun with --help for usage.`);

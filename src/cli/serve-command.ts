@@ -36,6 +36,7 @@ export async function runServe(options: ServeOptions, out: Output): Promise<numb
   out.log(`Serving ${entities} entities and ${relations} relations`);
   out.log(`GraphQL endpoint: ${app.graphqlUrl}`);
   out.log(`Landing page:     ${app.origin}/`);
+  out.log(app.performance);
 
   const running = app;
   return new Promise<number>((resolve) => {

@@ -4,7 +4,9 @@
  * are checked by the same service calls the GraphQL API makes.
  */
 import { NotFoundError } from "../errors.js";
-import type { KnowledgeService, WalkArgs } from "../service/knowledge-service.js";
+import type { KnowledgeService } from "../service/knowledge-service.js";
+import { pathRequest } from "../service/requests.js";
+import type { RequestInput } from "../service/requests.js";
 import type { PathView, SubgraphView } from "../service/views.js";
 import type { Attributes } from "./attributes.js";
 import { buildExportGraph } from "./export-graph.js";
@@ -31,8 +33,9 @@ export function subgraphExport(service: KnowledgeService, view: SubgraphView): E
   });
 }
 
-export function exportNeighborhood(service: KnowledgeService, id: string, args: WalkArgs & { depth: number; limit: number }): ExportGraph {
-  return subgraphExport(service, service.neighborhood(id, args));
+/** A neighbourhood as an export graph, for `neighborhood` arguments as given (see service/requests.ts). */
+export function exportNeighborhood(service: KnowledgeService, input: RequestInput): ExportGraph {
+  return subgraphExport(service, service.neighborhood(input));
 }
 
 export function pathExport(service: KnowledgeService, view: PathView): ExportGraph {
@@ -45,14 +48,17 @@ export function pathExport(service: KnowledgeService, view: PathView): ExportGra
       from,
       to,
       length: view.length,
-      walked: view.steps.map((s) => s.direction),
+      walked: view.steps.map((s) => s.direction.toUpperCase()),
     }),
   });
 }
 
-/** The shortest path as an export graph; NotFoundError when the entities are not connected. */
-export function exportPath(service: KnowledgeService, from: string, to: string, args: WalkArgs = {}): ExportGraph {
-  const view = service.shortestPath(from, to, args);
-  if (view === null) throw new NotFoundError("path", `${from} -> ${to}`, `No path from "${from}" to "${to}" with the given relation types and direction`);
+/** The shortest path as an export graph, for `shortestPath` arguments as given; NotFoundError when the entities are not connected. */
+export function exportPath(service: KnowledgeService, input: RequestInput): ExportGraph {
+  const view = service.shortestPath(input);
+  if (view === null) {
+    const { from, to } = pathRequest(input);
+    throw new NotFoundError("path", `${from} -> ${to}`, `No path from "${from}" to "${to}" with the given relation types and direction`);
+  }
   return pathExport(service, view);
 }

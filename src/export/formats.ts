@@ -4,6 +4,7 @@
  * declarations) and Cytoscape.js elements. JSON formats keep nested attributes;
  * XML formats flatten them (see attributes.ts).
  */
+import { BadInputError } from "../errors.js";
 import { MultiDirectedGraph } from "graphology";
 import { write as writeGexf } from "graphology-gexf";
 import { flattenAttributes } from "./attributes.js";
@@ -23,6 +24,22 @@ export const FORMAT_INFO: Record<ExportFormat, { readonly extension: string; rea
 
 /** Where node-link JSON puts the edge list: networkx 2.8 to 3.5 read `links`; 3.6+ read `edges` by default. */
 export type EdgesKey = "links" | "edges";
+
+/** The `edgesKey` argument as given (any case); "links" when absent. */
+export function edgesKeyOf(value: unknown): EdgesKey {
+  if (value === undefined || value === null || value === "") return "links";
+  const text = String(value).toLowerCase();
+  if (text !== "links" && text !== "edges") throw new BadInputError("edgesKey", `must be "links" or "edges" (got "${String(value).slice(0, 50)}")`);
+  return text;
+}
+
+/** A format by name as a person types it ("graphml", "node-link"); BadInputError naming `argument` otherwise. */
+export function formatNamed(value: unknown, argument = "format"): ExportFormat {
+  const text = String(value ?? "node-link").toLowerCase();
+  const format = EXPORT_FORMATS.find((f) => f.toLowerCase().replace("_", "-") === text);
+  if (!format) throw new BadInputError(argument, `must be one of ${EXPORT_FORMATS.map((f) => f.toLowerCase().replace("_", "-")).join(", ")} (got "${text.slice(0, 50)}")`);
+  return format;
+}
 
 export interface SerializeOptions {
   /** For NODE_LINK; default "links". */

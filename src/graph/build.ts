@@ -23,21 +23,34 @@ function parsedDate(date: DateRecord | undefined): PartialDate | null {
  * insertions themselves (a million relations built in about 6 s instead of 3).
  * Switching the objects to dictionary mode while they are still empty avoids
  * that. Property order is unchanged (it is fixed by the language, not by the
- * mode), so every iteration order is the same. This reaches into graphology's
- * internal node records; when they are not where this expects (another
- * graphology version), it leaves them alone and only speed is lost.
+ * mode), so every iteration order is the same.
+ *
+ * Internal dependency, checked against graphology 0.26.0: the private `_nodes`
+ * map and its records' `out` and `in` objects. When they are not there
+ * (another graphology version), nothing is touched and only speed is lost;
+ * `dictionaryAdjacencyApplies` tells the start-up self-check.
  */
-function useDictionaryAdjacency(graph: KnowledgeGraph): void {
+function useDictionaryAdjacency(graph: KnowledgeGraph): boolean {
   const nodes = (graph as unknown as { _nodes?: unknown })._nodes;
-  if (!(nodes instanceof Map)) return;
+  if (!(nodes instanceof Map)) return false;
+  let applied = false;
   for (const data of nodes.values() as Iterable<Record<string, unknown>>) {
-    for (const side of ["out", "in", "undirected"]) {
+    for (const side of ["out", "in"]) {
       const adjacency = data[side];
       if (adjacency !== null && typeof adjacency === "object" && Object.keys(adjacency).length === 0) {
         toDictionaryMode(adjacency as Record<string, unknown>);
+        applied = true;
       }
     }
   }
+  return applied;
+}
+
+/** Whether the switch to dictionary mode finds graphology's adjacency objects (a probe on a one-node graph). */
+export function dictionaryAdjacencyApplies(): boolean {
+  const probe: KnowledgeGraph = new MultiDirectedGraph<EntityNode, RelationEdge>();
+  probe.addNode("probe", {} as EntityNode);
+  return useDictionaryAdjacency(probe);
 }
 
 /** Deleting a property other than the last one turns a V8 object into a dictionary. */

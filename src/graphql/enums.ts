@@ -20,6 +20,7 @@ import {
   STATEMENT_TYPES,
 } from "../model/ontology.js";
 import type { EntityKind } from "../model/ontology.js";
+import { kindConstant } from "../service/requests.js";
 import { EXPORT_FORMATS, FORMAT_INFO } from "../export/formats.js";
 import type { ExportFormat } from "../export/formats.js";
 
@@ -27,14 +28,11 @@ type EnumObject<V extends string> = Record<string, V>;
 
 const identity = <V extends string>(values: readonly V[]): EnumObject<V> => Object.fromEntries(values.map((v) => [v, v]));
 
-/** `UmbrellaGroup` -> `UMBRELLA_GROUP`. */
-export const kindEnumName = (kind: EntityKind) => kind.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
-
-export const EntityKindEnum: EnumObject<EntityKind> = Object.fromEntries(ENTITY_KINDS.map((k) => [kindEnumName(k), k]));
+export const EntityKindEnum: EnumObject<EntityKind> = Object.fromEntries(ENTITY_KINDS.map((k) => [kindConstant(k), k]));
 registerEnumType(EntityKindEnum, {
   name: "EntityKind",
   description: "The kind of an entity; each kind is also an object type implementing Entity.",
-  valuesConfig: Object.fromEntries(ENTITY_KINDS.map((k) => [kindEnumName(k), { description: ENTITY_KIND_DESCRIPTIONS[k] }])),
+  valuesConfig: Object.fromEntries(ENTITY_KINDS.map((k) => [kindConstant(k), { description: ENTITY_KIND_DESCRIPTIONS[k] }])),
 });
 
 export const RelationTypeEnum = identity(RELATION_TYPE_NAMES);
@@ -55,7 +53,7 @@ registerEnumType(DirectionEnum, {
   },
 });
 
-export const WalkDirectionEnum = { FORWARD: "FORWARD", BACKWARD: "BACKWARD" } as const;
+export const WalkDirectionEnum = { FORWARD: "forward", BACKWARD: "backward" } as const;
 registerEnumType(WalkDirectionEnum, {
   name: "WalkDirection",
   description: "How a path step walked its relation.",

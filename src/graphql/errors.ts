@@ -1,13 +1,13 @@
 /**
- * The one place domain errors become GraphQL errors: NotFoundError ->
- * NOT_FOUND, BadInputError -> BAD_USER_INPUT, BudgetExceededError ->
- * TRAVERSAL_BUDGET_EXCEEDED. GraphQL's own errors (syntax,
- * validation, variables) keep their code and message. Anything unexpected is
- * masked as INTERNAL_SERVER_ERROR and logged; no stack trace reaches a client.
+ * GraphQL's error formatting: a domain error is reported as the one mapping
+ * says (service/error-reports.ts: code, message, extensions). GraphQL's own
+ * errors (syntax, validation, variables, cost) keep their code and message.
+ * Anything unexpected is masked as INTERNAL_SERVER_ERROR and logged; no stack
+ * trace reaches a client.
  */
 import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { BadInputError, BudgetExceededError, NotFoundError } from "../errors.js";
+import { reportOf } from "../service/error-reports.js";
 
 export type ErrorLogger = (error: unknown) => void;
 
@@ -16,15 +16,8 @@ export function createErrorFormatter(logUnexpected: ErrorLogger) {
     const original = unwrapResolverError(error);
     const { locations, path } = formatted;
     const base = { ...(locations ? { locations } : {}), ...(path ? { path } : {}) };
-    if (original instanceof NotFoundError) {
-      return { message: original.message, ...base, extensions: { code: "NOT_FOUND", id: original.key } };
-    }
-    if (original instanceof BadInputError) {
-      return { message: original.message, ...base, extensions: { code: "BAD_USER_INPUT", argument: original.argument } };
-    }
-    if (original instanceof BudgetExceededError) {
-      return { message: original.message, ...base, extensions: { code: "TRAVERSAL_BUDGET_EXCEEDED", budget: original.budget } };
-    }
+    const report = reportOf(original);
+    if (report) return { message: report.message, ...base, extensions: { ...report.extensions } };
     const code = formatted.extensions?.["code"];
     if (typeof code !== "string" || code === "INTERNAL_SERVER_ERROR") {
       logUnexpected(original);

@@ -1,8 +1,10 @@
 /** Builds the executable GraphQL schema from the type-graphql classes. */
 import { buildSchemaSync } from "type-graphql";
-import { isInterfaceType, isObjectType } from "graphql";
 import type { GraphQLSchema } from "graphql";
-import { checkBounds } from "./args/bounds.js";
+import { useDefaultResolvers } from "./execution/default-resolvers.js";
+import { performanceHooks } from "./execution/hooks.js";
+import type { HookStatus } from "./execution/hooks.js";
+import { resolveSynchronously } from "./execution/synchronous-resolvers.js";
 import { EntityResolver } from "./resolvers/entity.resolver.js";
 import { PathExportResolver, SubgraphExportResolver } from "./resolvers/export.resolver.js";
 import { ENTITY_KIND_RESOLVERS } from "./resolvers/entity-kinds.resolver.js";
@@ -10,31 +12,22 @@ import { EvidenceResolver, RelationResolver, SourceDocumentResolver } from "./re
 import { QueryResolver } from "./resolvers/query.resolver.js";
 import { TraversalResolver } from "./resolvers/traversal.resolver.js";
 import { ENTITY_OBJECT_TYPES } from "./types/entity-kinds.type.js";
-import { resolveSynchronously } from "./synchronous-resolvers.js";
 
-let schema: GraphQLSchema | undefined;
+let built: { schema: GraphQLSchema; hooks: HookStatus[] } | undefined;
 
-/**
- * type-graphql gives every plain field a resolver that reads `root[name]`
- * through its middleware chain; with no middlewares (this API has none),
- * graphql-js's default resolver does the same for less work per field, which
- * matters for lists of hundreds of nodes. The resolver is recognised by its
- * source, so a type-graphql version that changes it only loses the shortcut.
- */
-const PASS_THROUGH = /applyMiddlewares\(container, resolverData, middlewares, \(\) => root\[fieldMetadata\.name\]\)/;
-
-function useDefaultResolvers(built: GraphQLSchema): void {
-  for (const type of Object.values(built.getTypeMap())) {
-    if (!isObjectType(type) && !isInterfaceType(type)) continue;
-    for (const field of Object.values(type.getFields())) {
-      if (field.resolve && PASS_THROUGH.test(field.resolve.toString())) field.resolve = undefined;
-    }
-  }
+/** The schema is built once per process (type-graphql's metadata is global anyway), with the performance hooks applied and checked. */
+export function buildGraphQLSchema(): GraphQLSchema {
+  return builtSchema().schema;
 }
 
-/** The schema is built once per process; type-graphql's metadata is global anyway. */
-export function buildGraphQLSchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({
+/** What the performance hooks did to the schema (see execution/hooks.ts). */
+export function schemaPerformanceHooks(): HookStatus[] {
+  return builtSchema().hooks;
+}
+
+function builtSchema() {
+  if (built) return built;
+  const schema = buildSchemaSync({
     resolvers: [
       QueryResolver,
       TraversalResolver,
@@ -47,13 +40,14 @@ export function buildGraphQLSchema(): GraphQLSchema {
       PathExportResolver,
     ],
     orphanedTypes: [...ENTITY_OBJECT_TYPES],
-    validateFn: (argValue) => checkBounds(argValue),
+    validate: false,
     emitSchemaFile: false,
   });
-  useDefaultResolvers(schema);
+  const defaultResolvers = useDefaultResolvers(schema);
   resolveSynchronously(schema);
   const query = schema.getQueryType();
   // type-graphql has no option to describe the root type itself.
   if (query) query.description = "Read-only queries over the conflict knowledge graph: lookups, the timeline and traversals.";
-  return schema;
+  built = { schema, hooks: performanceHooks(schema, defaultResolvers) };
+  return built;
 }

@@ -4,7 +4,7 @@
  * rules/document-limits.ts).
  */
 import type { ValidationRule } from "graphql";
-import { REQUEST_LIMITS } from "./limits.js";
+import { REQUEST_LIMITS } from "../service/limits.js";
 import { introspectionLimitsRule, knownOperationTypesRule, maxAliasesRule, maxDepthRule, maxDirectivesRule } from "./rules/document-limits.js";
 
 export const VALIDATION_RULES: readonly ValidationRule[] = [

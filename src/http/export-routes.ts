@@ -5,26 +5,16 @@
  *   GET /export/path.<ext>?from=...&to=...&relationTypes=...&direction=...
  * where <ext> is one of node-link.json, graphology.json, gexf, graphml,
  * cytoscape.json (node-link also takes edgesKey=links|edges). Query parameters
- * go through the same args classes and bounds as the GraphQL API.
+ * go through the same request layer as the GraphQL API (service/requests.ts).
  */
-import { BadInputError, BudgetExceededError, NotFoundError } from "../errors.js";
 import { exportNeighborhood, exportPath, exportWholeGraph } from "../export/exports.js";
-import { EXPORT_FORMATS, FORMAT_INFO, serialize } from "../export/formats.js";
-import type { EdgesKey, ExportFormat } from "../export/formats.js";
+import { EXPORT_FORMATS, FORMAT_INFO, edgesKeyOf, serialize } from "../export/formats.js";
+import type { ExportFormat } from "../export/formats.js";
 import type { ExportGraph } from "../export/export-graph.js";
-import { filledArgs } from "../graphql/args/bounds.js";
-import { NeighborhoodArgs, PathArgs } from "../graphql/args/traversal.args.js";
-import { LIMITS } from "../graphql/limits.js";
-import type { Direction } from "../algorithms/index.js";
-import { RELATION_TYPE_NAMES } from "../model/ontology.js";
-import type { RelationType } from "../model/ontology.js";
+import { reportOf } from "../service/error-reports.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
-
-export interface HttpReply {
-  readonly status: number;
-  readonly headers: Record<string, string>;
-  readonly body: string;
-}
+import { neighborhoodRequest, pathRequest } from "../service/requests.js";
+import type { HttpReply } from "./server.js";
 
 const EXTENSIONS = new Map<string, ExportFormat>(EXPORT_FORMATS.map((f) => [FORMAT_INFO[f].extension, f]));
 const SUBJECTS = ["graph", "neighborhood", "path"] as const;
@@ -33,44 +23,12 @@ const ROUTE = /^\/export\/([a-z]+)\.([a-z.-]+)$/;
 
 export const EXPORT_ROUTES_HELP = `/export/{${SUBJECTS.join("|")}}.{${[...EXTENSIONS.keys()].join("|")}}`;
 
-function intParam(params: URLSearchParams, name: string): number | undefined {
-  const text = params.get(name);
-  if (text === null) return undefined;
-  if (!/^-?\d+$/.test(text.trim())) throw new BadInputError(name, `must be an integer (got "${text}")`);
-  return Number(text);
-}
-
-function relationTypesParam(params: URLSearchParams): RelationType[] | undefined {
-  const values = params.getAll("relationTypes").flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
-  if (values.length === 0) return undefined;
-  for (const value of values) {
-    if (!(RELATION_TYPE_NAMES as readonly string[]).includes(value)) {
-      throw new BadInputError("relationTypes", `unknown relation type "${value.slice(0, 50)}"; expected some of ${RELATION_TYPE_NAMES.join(", ")}`);
-    }
-  }
-  return values as RelationType[];
-}
-
-function directionParam(params: URLSearchParams): Direction {
-  const text = params.get("direction");
-  if (text === null) return "either";
-  const direction = text.toLowerCase();
-  if (direction !== "forward" && direction !== "backward" && direction !== "either") {
-    throw new BadInputError("direction", `must be FORWARD, BACKWARD or EITHER (got "${text.slice(0, 50)}")`);
-  }
-  return direction;
-}
-
-function edgesKeyParam(params: URLSearchParams): EdgesKey {
-  const text = params.get("edgesKey") ?? "links";
-  if (text !== "links" && text !== "edges") throw new BadInputError("edgesKey", `must be "links" or "edges" (got "${text.slice(0, 50)}")`);
-  return text;
-}
-
-function requiredParam(params: URLSearchParams, name: string): string {
-  const value = params.get(name);
-  if (value === null || value === "") throw new BadInputError(name, "is required");
-  return value;
+/** The query parameters as request arguments (see service/requests.ts); a list may be repeated or comma-separated. */
+function argumentsOf(params: URLSearchParams): Record<string, unknown> {
+  const input: Record<string, unknown> = Object.fromEntries(params);
+  const relationTypes = params.getAll("relationTypes");
+  if (relationTypes.length > 1) input["relationTypes"] = relationTypes.join(",");
+  return input;
 }
 
 const safeFilePart = (text: string) => text.replace(/[^a-z0-9-]+/gi, "_").slice(0, 80);
@@ -84,33 +42,28 @@ export function handleExport(service: KnowledgeService, url: URL): HttpReply | n
   const subject = subjectText as Subject;
   const params = url.searchParams;
 
+  const input = argumentsOf(params);
   let graph: ExportGraph;
   let name: string;
-  const walk = { relationTypes: relationTypesParam(params), direction: directionParam(params) };
   switch (subject) {
     case "graph":
       graph = exportWholeGraph(service);
       name = "graph";
       break;
     case "neighborhood": {
-      const args = filledArgs(new NeighborhoodArgs(), {
-        id: requiredParam(params, "id"),
-        depth: intParam(params, "depth") ?? LIMITS.depth.default,
-        limit: intParam(params, "limit") ?? LIMITS.subgraphNodes.default,
-        ...walk,
-      });
-      graph = exportNeighborhood(service, args.id, args);
-      name = `neighborhood-${safeFilePart(args.id)}-depth-${args.depth}`;
+      const { id, depth } = neighborhoodRequest(input);
+      graph = exportNeighborhood(service, input);
+      name = `neighborhood-${safeFilePart(id)}-depth-${depth}`;
       break;
     }
     case "path": {
-      const args = filledArgs(new PathArgs(), { from: requiredParam(params, "from"), to: requiredParam(params, "to"), ...walk });
-      graph = exportPath(service, args.from, args.to, args);
-      name = `path-${safeFilePart(args.from)}-to-${safeFilePart(args.to)}`;
+      const { from, to } = pathRequest(input);
+      graph = exportPath(service, input);
+      name = `path-${safeFilePart(from)}-to-${safeFilePart(to)}`;
       break;
     }
   }
-  const body = serialize(graph, format, { edgesKey: edgesKeyParam(params) });
+  const body = serialize(graph, format, { edgesKey: edgesKeyOf(params.get("edgesKey")) });
   return {
     status: 200,
     headers: {
@@ -121,17 +74,13 @@ export function handleExport(service: KnowledgeService, url: URL): HttpReply | n
   };
 }
 
-/** The HTTP status and JSON error body for a domain error from an export. */
+/** The HTTP status and JSON error body for a domain error from an export (see service/error-reports.ts). */
 export function exportErrorReply(error: unknown): HttpReply | null {
-  let extensions: Record<string, unknown>;
-  if (error instanceof NotFoundError) extensions = { code: "NOT_FOUND", id: error.key };
-  else if (error instanceof BadInputError) extensions = { code: "BAD_USER_INPUT", argument: error.argument };
-  else if (error instanceof BudgetExceededError) extensions = { code: "TRAVERSAL_BUDGET_EXCEEDED", budget: error.budget };
-  else return null;
-  const code = extensions["code"];
+  const report = reportOf(error);
+  if (report === null) return null;
   return {
-    status: code === "NOT_FOUND" ? 404 : 400,
+    status: report.httpStatus,
     headers: { "content-type": "application/json; charset=utf-8" },
-    body: JSON.stringify({ errors: [{ message: (error as Error).message, extensions }] }),
+    body: JSON.stringify({ errors: [{ message: report.message, extensions: report.extensions }] }),
   };
 }

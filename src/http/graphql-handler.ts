@@ -13,11 +13,11 @@ import type { GraphQLContext } from "../graphql/context.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
 import { costLimit } from "../graphql/cost-limit.js";
 import { repeatedSelectionsGuard } from "../graphql/repeated-selections.js";
-import { REQUEST_LIMITS } from "../graphql/limits.js";
+import { REQUEST_LIMITS } from "../service/limits.js";
 import { VALIDATION_RULES } from "../graphql/validation-rules.js";
 import { clientErrorStatusPlugin } from "../graphql/status.js";
-import { compiledExecution } from "../graphql/compiled-execution.js";
-import type { CompiledExecutionOptions } from "../graphql/compiled-execution.js";
+import { compiledExecution } from "../graphql/execution/compiled-execution.js";
+import type { CompiledExecutionOptions } from "../graphql/execution/compiled-execution.js";
 
 export interface GraphQLRequest {
   readonly method: string;

@@ -7,9 +7,14 @@ import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { GraphQLHandler } from "./graphql-handler.js";
-import { EXPORT_ROUTES_HELP } from "./export-routes.js";
-import type { HttpReply } from "./export-routes.js";
 import { landingPage } from "./landing-page.js";
+
+/** A complete reply from a route. */
+export interface HttpReply {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
 
 export interface ServerOptions {
   readonly port: number;
@@ -26,6 +31,8 @@ export interface ServerOptions {
   readonly shutdownGraceMs?: number;
   /** Further GET routes; each returns null for URLs that are not its own. */
   readonly routes?: ReadonlyArray<(url: URL) => HttpReply | null>;
+  /** What the further routes are, for the 404 message (e.g. "exports are /export/..."). */
+  readonly routesHelp?: string;
   /** Maps an error a route threw to a reply (e.g. domain errors to 4xx); null leaves it unexpected. */
   readonly errorReply?: (error: unknown) => HttpReply | null;
 }
@@ -129,7 +136,7 @@ export async function startServer(handler: GraphQLHandler, options: ServerOption
         return;
       }
     }
-    throw new HttpError(404, "NOT_FOUND", `No route ${url.pathname}; the GraphQL endpoint is /graphql, exports are ${EXPORT_ROUTES_HELP}`);
+    throw new HttpError(404, "NOT_FOUND", `No route ${url.pathname}; the GraphQL endpoint is /graphql${options.routesHelp ? `, ${options.routesHelp}` : ""}`);
   }
 
   const server = createServer((req, res) => {

@@ -1,56 +1,41 @@
 /**
- * The knowledge service: every question the API and the command line can ask
- * of the graph, as plain method calls. It resolves ids to records, applies
- * filters and pagination, and wraps the traversal algorithms; it knows nothing
- * of GraphQL or HTTP.
+ * The knowledge service: every question the API, the export routes and the
+ * command line can ask of the graph, as plain method calls. Each method takes
+ * its arguments as given (see requests.ts), parses and bounds them first, then
+ * resolves ids to records, filters, pages and runs traversals. It knows
+ * nothing of GraphQL or HTTP.
  */
-import type { Direction, GraphProfile, Path } from "../algorithms/index.js";
 import { BadInputError, NotFoundError } from "../errors.js";
-import type { Knowledge } from "../graph/knowledge.js";
 import { parsePartialDate } from "../model/dates.js";
-import type { EntityKind, EventType, RelationType } from "../model/ontology.js";
 import type { DateRecord, EntityRecord, Evidence, RelationRecord, SourceDocument } from "../model/records.js";
+import { allShortestPaths, kShortestPaths, neighborhood, retaliationChain, shortestPath } from "../traversal/index.js";
+import type { Path } from "../traversal/index.js";
+import type { GraphProfile } from "./graph-profile.js";
+import type { Knowledge } from "./knowledge.js";
 import { paginate } from "./pagination.js";
 import type { Page } from "./pagination.js";
+import {
+  allShortestPathsRequest,
+  entitiesRequest,
+  eventsRequest,
+  idList,
+  neighborhoodRequest,
+  pathRequest,
+  pathsRequest,
+  relationFilter,
+  relationsRequest,
+  requiredText,
+  sliceRequest,
+} from "./requests.js";
+import type { RequestInput, Slice, WalkRequest } from "./requests.js";
 import type { DateView, PathView, RetaliationChainView, SubgraphView } from "./views.js";
-
-export interface WalkArgs {
-  readonly relationTypes?: readonly RelationType[] | null | undefined;
-  readonly direction?: Direction | null | undefined;
-}
-
-/** A slice of a list: `first` items after skipping `offset`; the whole list when absent. */
-export interface Slice {
-  readonly first: number;
-  readonly offset: number;
-}
-
-function sliced<T>(items: T[], slice: Slice | undefined): T[] {
-  return slice ? items.slice(slice.offset, slice.offset + slice.first) : items;
-}
-
-export interface TimelineFilter {
-  /** Earliest day (inclusive), as YYYY, YYYY-MM or YYYY-MM-DD. */
-  readonly from?: string | null | undefined;
-  /** Latest day (inclusive), as YYYY, YYYY-MM or YYYY-MM-DD. */
-  readonly to?: string | null | undefined;
-  readonly types?: readonly EventType[] | null | undefined;
-  /** Only events joined to this entity by some relation. */
-  readonly involving?: string | null | undefined;
-}
-
-function dateBound(argument: "from" | "to", value: string): string {
-  const parsed = parsePartialDate(value);
-  if (typeof parsed === "string" || parsed.precision === "RANGE") {
-    throw new BadInputError(argument, `must be a date as YYYY, YYYY-MM or YYYY-MM-DD (got "${value}")`);
-  }
-  return argument === "from" ? parsed.earliest : parsed.latest;
-}
 
 export interface ServiceOptions {
   /** Most edge visits one traversal may make (BudgetExceededError past it); default unlimited. */
   readonly traversalBudget?: number;
 }
+
+const sliced = <T>(items: T[], slice: Slice | undefined): T[] => (slice ? items.slice(slice.offset, slice.offset + slice.first) : items);
 
 export class KnowledgeService {
   private readonly budget: number | undefined;
@@ -64,10 +49,6 @@ export class KnowledgeService {
 
   private get graph() {
     return this.knowledge.graph;
-  }
-
-  private get traversals() {
-    return this.knowledge.traversals;
   }
 
   /** Upper bounds on what queries can return, for the cost analysis. */
@@ -85,9 +66,18 @@ export class KnowledgeService {
     return this.graph.getNodeAttribute(id, "record");
   }
 
+  /** `entity` for an `id` argument as given (checked like every other argument). */
+  entityById(input: RequestInput): EntityRecord {
+    return this.entity(requiredText(input, "id"));
+  }
+
   relation(id: string): RelationRecord {
     if (!this.graph.hasEdge(id)) throw new NotFoundError("relation", id);
     return this.graph.getEdgeAttribute(id, "record");
+  }
+
+  relationById(input: RequestInput): RelationRecord {
+    return this.relation(requiredText(input, "id"));
   }
 
   source(id: string): SourceDocument {
@@ -100,15 +90,16 @@ export class KnowledgeService {
     return [...this.knowledge.sources.values()];
   }
 
-  /** Entities by kind and/or name search (ids, names and aliases; see Lookups.search). */
-  entities(filter: { kind?: EntityKind | null; search?: string | null }, first: number, after?: string | null): Page<EntityRecord> {
+  /** Entities by kind and/or name search (ids, names and aliases; see Lookups.search), a page at a time. */
+  entities(input: RequestInput): Page<EntityRecord> {
+    const { kind, search, first, after } = entitiesRequest(input);
     const { lookups } = this.knowledge;
     let ids: readonly string[];
-    if (filter.search != null) {
-      ids = lookups.search(filter.search);
-      if (filter.kind != null) ids = ids.filter((id) => this.graph.getNodeAttribute(id, "kind") === filter.kind);
-    } else if (filter.kind != null) {
-      ids = lookups.ofKind(filter.kind);
+    if (search !== null) {
+      ids = lookups.search(search);
+      if (kind !== null) ids = ids.filter((id) => this.graph.getNodeAttribute(id, "kind") === kind);
+    } else if (kind !== null) {
+      ids = lookups.ofKind(kind);
     } else {
       ids = this.graph.nodes();
     }
@@ -116,8 +107,8 @@ export class KnowledgeService {
   }
 
   /** Entities by id, in the order given; null where an id names no entity. */
-  entitiesById(ids: readonly string[]): Array<EntityRecord | null> {
-    return ids.map((id) => (this.graph.hasNode(id) ? this.entity(id) : null));
+  entitiesById(input: RequestInput): Array<EntityRecord | null> {
+    return idList(input).map((id) => (this.graph.hasNode(id) ? this.entity(id) : null));
   }
 
   /** Every entity, in data order. */
@@ -146,67 +137,67 @@ export class KnowledgeService {
     return { candidates: candidates.map((id) => this.entity(id)), ambiguous };
   }
 
-  /** Entities whose name, alias or id equals `text` once normalised. */
-  entitiesNamed(text: string): EntityRecord[] {
-    return this.knowledge.lookups.byName(text).map((id) => this.entity(id));
-  }
-
-  relations(filter: { type?: RelationType | null; sourceId?: string | null; targetId?: string | null }, first: number, after?: string | null): Page<RelationRecord> {
-    const { sourceId, targetId, type } = filter;
-    if (sourceId != null) this.entity(sourceId);
-    if (targetId != null) this.entity(targetId);
+  relations(input: RequestInput): Page<RelationRecord> {
+    const { sourceId, targetId, type, first, after } = relationsRequest(input);
+    if (sourceId !== null) this.entity(sourceId);
+    if (targetId !== null) this.entity(targetId);
     let edges: string[];
-    if (sourceId != null && targetId != null) edges = this.graph.directedEdges(sourceId, targetId);
-    else if (sourceId != null) edges = this.graph.outEdges(sourceId);
-    else if (targetId != null) edges = this.graph.inEdges(targetId);
+    if (sourceId !== null && targetId !== null) edges = this.graph.directedEdges(sourceId, targetId);
+    else if (sourceId !== null) edges = this.graph.outEdges(sourceId);
+    else if (targetId !== null) edges = this.graph.inEdges(targetId);
     else edges = this.graph.edges();
-    if (type != null) edges = edges.filter((e) => this.graph.getEdgeAttribute(e, "type") === type);
+    if (type !== null) edges = edges.filter((e) => this.graph.getEdgeAttribute(e, "type") === type);
     return paginate(edges, first, after).mapped((e) => this.relation(e));
   }
 
-  /** Ids of the relations touching an entity: outgoing (FORWARD), incoming (BACKWARD) or both, in data order. */
-  private edgesOf(id: string, args: WalkArgs): string[] {
+  /** Ids of the relations touching an entity: outgoing (forward), incoming (backward) or both, in data order. */
+  private edgesOf(id: string, { relationTypes, direction }: WalkRequest): string[] {
     this.entity(id);
-    const direction = args.direction ?? "either";
-    const edges =
-      direction === "forward" ? this.graph.outEdges(id) : direction === "backward" ? this.graph.inEdges(id) : this.graph.edges(id);
-    const types = args.relationTypes && args.relationTypes.length > 0 ? new Set<string>(args.relationTypes) : null;
+    const edges = direction === "forward" ? this.graph.outEdges(id) : direction === "backward" ? this.graph.inEdges(id) : this.graph.edges(id);
+    const types = relationTypes ? new Set<string>(relationTypes) : null;
     return types === null ? edges : edges.filter((e) => types.has(this.graph.getEdgeAttribute(e, "type")));
   }
 
-  /** Relations touching an entity: outgoing (FORWARD), incoming (BACKWARD) or both; a slice of them when asked. */
-  relationsOf(id: string, args: WalkArgs = {}, slice?: Slice): RelationRecord[] {
-    return sliced(this.edgesOf(id, args), slice).map((e) => this.relation(e));
+  /** Relations touching an entity, filtered by `types` and `direction`, `first` after `offset`. */
+  relationsOf(id: string, input: RequestInput): RelationRecord[] {
+    return sliced(this.edgesOf(id, relationFilter(input)), sliceRequest(input)).map((e) => this.relation(e));
   }
 
   /** How many relations `relationsOf` would give without a slice. */
-  degreeOf(id: string, args: WalkArgs = {}): number {
-    return this.edgesOf(id, args).length;
+  degreeOf(id: string, input: RequestInput): number {
+    return this.edgesOf(id, relationFilter(input)).length;
   }
 
-  /** Entities at the other end of `relationsOf`, each once, in relation order; a slice of them when asked. */
-  neighborsOf(id: string, args: WalkArgs = {}, slice?: Slice): EntityRecord[] {
+  /** Entities at the other end of `relationsOf`, each once, in relation order, `first` after `offset`. */
+  neighborsOf(id: string, input: RequestInput): EntityRecord[] {
+    return this.neighbors(id, relationFilter(input), sliceRequest(input));
+  }
+
+  /** Entities one relation of the given types away, each once, `first` after `offset`. */
+  related(id: string, walk: WalkRequest, input: RequestInput): EntityRecord[] {
+    return this.neighbors(id, walk, sliceRequest(input));
+  }
+
+  private neighbors(id: string, walk: WalkRequest, slice: Slice): EntityRecord[] {
     const seen = new Set<string>();
-    for (const e of this.edgesOf(id, args)) {
+    for (const e of this.edgesOf(id, walk)) {
       const source = this.graph.source(e);
       seen.add(source === id ? this.graph.target(e) : source);
     }
     return sliced([...seen], slice).map((n) => this.entity(n));
   }
 
-  /** Events as a timeline, ordered by earliest possible date, then id; a slice of them when asked. */
-  events(filter: TimelineFilter = {}, slice?: Slice): EntityRecord[] {
-    const from = filter.from != null ? dateBound("from", filter.from) : null;
-    const to = filter.to != null ? dateBound("to", filter.to) : null;
-    if (from !== null && to !== null && from > to) throw new BadInputError("to", `must not be before from (${filter.from} > ${filter.to})`);
-    const types = filter.types && filter.types.length > 0 ? new Set<string>(filter.types) : null;
-    const involved = filter.involving != null ? new Set(this.graph.neighbors(this.entity(filter.involving).id)) : null;
+  /** Events as a timeline, ordered by earliest possible date, then id, `first` after `offset`. */
+  events(input: RequestInput = {}): EntityRecord[] {
+    const { from, to, types, involving, ...slice } = eventsRequest(input);
+    const typeSet = types ? new Set<string>(types) : null;
+    const involved = involving !== null ? new Set(this.graph.neighbors(this.entity(involving).id)) : null;
     const matching = this.knowledge.lookups.datedIds.filter((id) => {
       const node = this.graph.getNodeAttributes(id);
       if (node.record.kind !== "Event" || node.date === null) return false;
       if (from !== null && node.date.latest < from) return false;
       if (to !== null && node.date.earliest > to) return false;
-      if (types !== null && !types.has(node.record.eventType)) return false;
+      if (typeSet !== null && !typeSet.has(node.record.eventType)) return false;
       return involved === null || involved.has(id);
     });
     return sliced(matching, slice).map((id) => this.entity(id));
@@ -216,75 +207,58 @@ export class KnowledgeService {
   dateView(date: DateRecord): DateView {
     const parsed = parsePartialDate(date.value);
     if (typeof parsed === "string") throw new Error(`unvalidated date: ${parsed}`);
-    return {
-      ...parsed,
-      asWritten: date.asWritten ?? null,
-      yearInferred: date.yearInferred !== undefined,
-      yearInference: date.yearInferred ?? null,
-    };
+    return { ...parsed, asWritten: date.asWritten ?? null, yearInferred: date.yearInferred !== undefined, yearInference: date.yearInferred ?? null };
   }
 
   attributedTo(evidence: Evidence): EntityRecord[] {
     return (evidence.attributedTo ?? []).map((id) => this.entity(id));
   }
 
-  neighborhood(id: string, args: WalkArgs & { depth: number; limit: number }): SubgraphView {
-    const result = this.traversals.neighborhood(id, { ...this.walkOptions(args), depth: args.depth, limit: args.limit });
+  neighborhood(input: RequestInput): SubgraphView {
+    const request = neighborhoodRequest(input);
+    const result = neighborhood(this.knowledge.index, request.id, { ...request, budget: this.budget });
     return {
-      center: id,
-      depth: args.depth,
+      center: request.id,
+      depth: request.depth,
       nodes: result.nodes.map((n) => ({ depth: n.depth, entity: this.entity(n.id) })),
       edges: result.edges.map((e) => this.relation(e)),
       truncated: result.truncated,
     };
   }
 
-  shortestPath(from: string, to: string, args: WalkArgs = {}): PathView | null {
-    const path = this.traversals.shortestPath(from, to, this.walkOptions(args));
+  shortestPath(input: RequestInput): PathView | null {
+    const request = pathRequest(input);
+    const path = shortestPath(this.knowledge.index, request.from, request.to, { ...request, budget: this.budget });
     return path === null ? null : this.pathView(path);
   }
 
-  allShortestPaths(from: string, to: string, args: WalkArgs & { limit: number }): PathView[] {
-    return this.traversals.allShortestPaths(from, to, { ...this.walkOptions(args), limit: args.limit }).map((p) => this.pathView(p));
+  allShortestPaths(input: RequestInput): PathView[] {
+    const request = allShortestPathsRequest(input);
+    return allShortestPaths(this.knowledge.index, request.from, request.to, { ...request, budget: this.budget }).map((p) => this.pathView(p));
   }
 
-  paths(from: string, to: string, args: WalkArgs & { maxLength: number; limit: number }): PathView[] {
-    return this.traversals
-      .kShortestPaths(from, to, { ...this.walkOptions(args), maxLength: args.maxLength, limit: args.limit })
-      .map((p) => this.pathView(p));
+  paths(input: RequestInput): PathView[] {
+    const request = pathsRequest(input);
+    return kShortestPaths(this.knowledge.index, request.from, request.to, { ...request, budget: this.budget }).map((p) => this.pathView(p));
   }
 
-  retaliationChain(eventId: string): RetaliationChainView {
+  retaliationChain(input: RequestInput): RetaliationChainView {
+    const eventId = requiredText(input, "eventId");
     const event = this.entity(eventId);
     if (event.kind !== "Event") throw new BadInputError("eventId", `"${eventId}" is a ${event.kind}, not an Event`);
-    const chain = this.traversals.retaliationChain(eventId, {
+    const chain = retaliationChain(this.knowledge.index, eventId, {
       dateOf: (id) => this.graph.getNodeAttribute(id, "date")?.earliest ?? null,
       budget: this.budget,
     });
-    const toRecords = (ids: readonly string[]) => ids.map((id) => this.entity(id));
-    return {
-      event,
-      events: toRecords(chain.events),
-      before: toRecords(chain.before),
-      after: toRecords(chain.after),
-      relations: chain.edges.map((e) => this.relation(e)),
-    };
-  }
-
-  private walkOptions(args: WalkArgs) {
-    return { relationTypes: args.relationTypes ?? undefined, direction: args.direction ?? undefined, budget: this.budget };
+    const records = (ids: readonly string[]) => ids.map((id) => this.entity(id));
+    return { event, events: records(chain.events), before: records(chain.before), after: records(chain.after), relations: chain.edges.map((e) => this.relation(e)) };
   }
 
   private pathView(path: Path): PathView {
     return {
       length: path.steps.length,
       nodes: path.nodes.map((id) => this.entity(id)),
-      steps: path.steps.map((s) => ({
-        from: this.entity(s.from),
-        relation: this.relation(s.edge),
-        to: this.entity(s.to),
-        direction: s.reversed ? "BACKWARD" : "FORWARD",
-      })),
+      steps: path.steps.map((s) => ({ from: this.entity(s.from), relation: this.relation(s.edge), to: this.entity(s.to), direction: s.reversed ? "backward" : "forward" })),
     };
   }
 }

@@ -24,13 +24,14 @@ export interface SubgraphView {
   readonly truncated: boolean;
 }
 
-export type WalkDirection = "FORWARD" | "BACKWARD";
+/** How a path step walked its relation: from source to target, or against it. */
+export type WalkDirection = "forward" | "backward";
 
 export interface PathStepView {
   readonly from: EntityRecord;
   readonly relation: RelationRecord;
   readonly to: EntityRecord;
-  /** FORWARD when the relation was walked from its source to its target. */
+  /** "forward" when the relation was walked from its source to its target. */
   readonly direction: WalkDirection;
 }
 

@@ -58,7 +58,7 @@ describe("path", () => {
 
   it.each([
     [["path", "KH"], "path takes 2 arguments (got 1)"],
-    [["path", "KH", "Biden", "--direction", "up"], '--direction must be forward, backward or either (got "up")'],
+    [["path", "KH", "Biden", "--direction", "up"], '--direction: must be FORWARD, BACKWARD or EITHER (got "up")'],
     [["path", "KH", "Biden", "--types", "HATES"], '--types: unknown relation type "HATES"'],
     [["path", "KH", "Biden", "--depth", "2"], "--depth does not apply to path"],
   ])("exits 2 on bad usage: %j", async (args, message) => {
@@ -91,7 +91,7 @@ describe("neighbors", () => {
     const { code, stderr } = await cli("neighbors", "pmf", "--depth", "9");
     expect(code).toBe(2);
     expect(stderr).toContain("--depth: must be an integer from 0 to 4 (got 9)");
-    expect((await cli("neighbors", "pmf", "--limit", "many")).stderr).toContain('--limit must be an integer (got "many")');
+    expect((await cli("neighbors", "pmf", "--limit", "many")).stderr).toContain('--limit: must be an integer (got "many")');
   });
 });
 
@@ -141,11 +141,11 @@ describe("export", () => {
   });
 
   it.each([
-    [["export", "--format", "pdf"], '--format must be one of node-link, graphology, gexf, graphml, cytoscape (got "pdf")'],
+    [["export", "--format", "pdf"], '--format: must be one of node-link, graphology, gexf, graphml, cytoscape (got "pdf")'],
     [["export", "--id", "KH", "--from", "pmf"], "export takes either --id (a neighbourhood) or --from and --to (a path), not both"],
     [["export", "--from", "KH"], "export --from needs --to"],
     [["export", "--depth", "2"], "--depth needs --id"],
-    [["export", "--edges-key", "arcs"], "--edges-key must be links or edges"],
+    [["export", "--edges-key", "arcs"], '--edges-key: must be "links" or "edges" (got "arcs")'],
   ])("exits 2 on bad usage: %j", async (args, message) => {
     const { code, stderr } = await cli(...args);
     expect(code).toBe(2);

@@ -7,7 +7,7 @@
 import { buildSchema, parse } from "graphql";
 import type { OperationDefinitionNode } from "graphql";
 import { describe, expect, it } from "vitest";
-import { compilationSize } from "../../src/graphql/compilation-size.js";
+import { compilationSize } from "../../src/graphql/execution/compilation-size.js";
 
 const schema = buildSchema(`
   interface Node { id: ID! neighbors: [Node!]! }

@@ -8,7 +8,7 @@ import { executeSync, isInterfaceType, parse } from "graphql";
 import type { GraphQLResolveInfo } from "graphql";
 import { describe, expect, it } from "vitest";
 import { BadInputError } from "../../src/errors.js";
-import { createKnowledge } from "../../src/graph/knowledge.js";
+import { createKnowledge } from "../../src/service/knowledge.js";
 import { buildGraphQLSchema } from "../../src/graphql/schema.js";
 import { loadKnowledgeBase } from "../../src/loading/load.js";
 import { KnowledgeService } from "../../src/service/knowledge-service.js";
@@ -61,12 +61,13 @@ describe("root query fields", () => {
     expect(result.errors?.[0]?.message).toMatch(/no-such-relation/);
   });
 
-  it("check the bounds declared on their args class before the resolver runs", () => {
+  it("refuse arguments out of range before any traversal runs", () => {
     class CountingService extends KnowledgeService {
       calls = 0;
       override neighborhood(...args: Parameters<KnowledgeService["neighborhood"]>) {
+        const result = super.neighborhood(...args);
         this.calls++;
-        return super.neighborhood(...args);
+        return result;
       }
     }
     const counting = new CountingService(knowledge);

@@ -5,38 +5,44 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startApp } from "../../src/app.js";
 import type { RunningApp } from "../../src/app.js";
-import { createKnowledge } from "../../src/graph/knowledge.js";
-import { REQUEST_LIMITS } from "../../src/graphql/limits.js";
+import { createKnowledge } from "../../src/service/knowledge.js";
+import { REQUEST_LIMITS } from "../../src/service/limits.js";
 import { DEFAULT_MAX_BODY_BYTES } from "../../src/http/server.js";
 import { loadKnowledgeBase } from "../../src/loading/load.js";
 import { KnowledgeService } from "../../src/service/knowledge-service.js";
 
-/** Counts every call that walks the graph. */
+/** Counts every call that walked the graph (a call refused for its arguments walks nothing). */
 class CountingService extends KnowledgeService {
   walks = 0;
   override neighborhood(...args: Parameters<KnowledgeService["neighborhood"]>) {
+    const result = super.neighborhood(...args);
     this.walks++;
-    return super.neighborhood(...args);
+    return result;
   }
   override shortestPath(...args: Parameters<KnowledgeService["shortestPath"]>) {
+    const result = super.shortestPath(...args);
     this.walks++;
-    return super.shortestPath(...args);
+    return result;
   }
   override allShortestPaths(...args: Parameters<KnowledgeService["allShortestPaths"]>) {
+    const result = super.allShortestPaths(...args);
     this.walks++;
-    return super.allShortestPaths(...args);
+    return result;
   }
   override paths(...args: Parameters<KnowledgeService["paths"]>) {
+    const result = super.paths(...args);
     this.walks++;
-    return super.paths(...args);
+    return result;
   }
   override relationsOf(...args: Parameters<KnowledgeService["relationsOf"]>) {
+    const result = super.relationsOf(...args);
     this.walks++;
-    return super.relationsOf(...args);
+    return result;
   }
   override entities(...args: Parameters<KnowledgeService["entities"]>) {
+    const result = super.entities(...args);
     this.walks++;
-    return super.entities(...args);
+    return result;
   }
 }
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGraphQLHandler } from "../../src/http/graphql-handler.js";
 import { startServer } from "../../src/http/server.js";
-import { createKnowledge } from "../../src/graph/knowledge.js";
+import { createKnowledge } from "../../src/service/knowledge.js";
 import { loadKnowledgeBase } from "../../src/loading/load.js";
 import { KnowledgeService } from "../../src/service/knowledge-service.js";
 import { validFixture, writeFixture } from "../loading/fixture-data.js";

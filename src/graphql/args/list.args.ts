@@ -1,18 +1,15 @@
-/** Arguments of the list queries: entities, relations, the event timeline. */
+/** Arguments of the list queries (entities, relations, the event timeline) and of lists inside an entity; bounds are the request layer's (service/requests.ts). */
 import { ArgsType, Field, ID, Int } from "type-graphql";
 import { EntityKindEnum, EventTypeEnum, RelationTypeEnum } from "../enums.js";
 import type { EntityKind, EventType, RelationType } from "../../model/ontology.js";
-import { IntRange, MaxItems, Text } from "./bounds.js";
-import { LIMITS } from "../limits.js";
+import { LIMITS } from "../../service/limits.js";
 
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { defaultValue: LIMITS.pageSize.default, description: `Page size, 1 to ${LIMITS.pageSize.max}.` })
-  @IntRange(1, LIMITS.pageSize.max)
   first!: number;
 
   @Field(() => String, { nullable: true, description: "Cursor to resume after (`pageInfo.endCursor` of the previous page)." })
-  @Text(LIMITS.text)
   after?: string | null;
 }
 
@@ -20,11 +17,9 @@ export class PageArgs {
 @ArgsType()
 export class SliceArgs {
   @Field(() => Int, { defaultValue: LIMITS.relatedItems.default, description: `Most items returned, 1 to ${LIMITS.relatedItems.max}. A list shorter than \`first\` is complete.` })
-  @IntRange(1, LIMITS.relatedItems.max)
   first!: number;
 
   @Field(() => Int, { defaultValue: 0, description: `Items to skip first, 0 to ${LIMITS.offset.max.toLocaleString("en")}; with \`first\`, pages through a long list.` })
-  @IntRange(0, LIMITS.offset.max)
   offset!: number;
 }
 
@@ -37,7 +32,6 @@ export class EntitiesArgs extends PageArgs {
     nullable: true,
     description: `Text to find in ids, names and aliases, ignoring case, accents, apostrophes and hyphens (at most ${LIMITS.text} characters). Exact matches come first.`,
   })
-  @Text(LIMITS.text)
   search?: string | null;
 }
 
@@ -47,37 +41,29 @@ export class RelationsArgs extends PageArgs {
   type?: RelationType | null;
 
   @Field(() => ID, { nullable: true, description: "Only relations from this entity." })
-  @Text(LIMITS.text)
   sourceId?: string | null;
 
   @Field(() => ID, { nullable: true, description: "Only relations to this entity." })
-  @Text(LIMITS.text)
   targetId?: string | null;
 }
 
 @ArgsType()
 export class EventsArgs {
   @Field(() => Int, { defaultValue: LIMITS.timeline.default, description: `Most events returned, 1 to ${LIMITS.timeline.max}. A list shorter than \`first\` is complete.` })
-  @IntRange(1, LIMITS.timeline.max)
   first!: number;
 
   @Field(() => Int, { defaultValue: 0, description: `Events to skip first, 0 to ${LIMITS.offset.max.toLocaleString("en")}.` })
-  @IntRange(0, LIMITS.offset.max)
   offset!: number;
 
   @Field(() => String, { nullable: true, description: "Earliest date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD. Events whose date may fall on or after it are included." })
-  @Text(10)
   from?: string | null;
 
   @Field(() => String, { nullable: true, description: "Latest date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD. Events whose date may fall on or before it are included." })
-  @Text(10)
   to?: string | null;
 
   @Field(() => [EventTypeEnum], { nullable: true, description: "Only events of these types." })
-  @MaxItems(LIMITS.listItems)
   types?: EventType[] | null;
 
   @Field(() => ID, { nullable: true, description: "Only events joined to this entity by some relation." })
-  @Text(LIMITS.text)
   involving?: string | null;
 }

@@ -33,9 +33,9 @@ import { PartialDateType } from "../types/partial-date.type.js";
 type Dated = Extract<EntityRecord, { date: unknown }>;
 
 const outgoing = (service: KnowledgeService, id: string, slice: SliceArgs, ...types: RelationType[]) =>
-  service.neighborsOf(id, { relationTypes: types, direction: "forward" }, slice);
+  service.related(id, { relationTypes: types, direction: "forward" }, slice);
 const incoming = (service: KnowledgeService, id: string, slice: SliceArgs, ...types: RelationType[]) =>
-  service.neighborsOf(id, { relationTypes: types, direction: "backward" }, slice);
+  service.related(id, { relationTypes: types, direction: "backward" }, slice);
 
 const CASUALTY_MEASURES = new Set(["KILLED", "WOUNDED", "CASUALTIES"]);
 
@@ -115,7 +115,7 @@ export class OfficialResolver {
   @Cost(relatedCost(["HOLDS_OFFICE_IN", "SPEAKS_FOR"], "forward"))
   offices(@Root() official: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return service
-      .relationsOf(official.id, { relationTypes: ["HOLDS_OFFICE_IN", "SPEAKS_FOR"], direction: "forward" }, slice)
+      .relationsOf(official.id, { types: ["HOLDS_OFFICE_IN", "SPEAKS_FOR"], direction: "forward", ...slice })
       .map((relation) => ({ role: relation.role ?? null, organization: service.entity(relation.target), relation }));
   }
 

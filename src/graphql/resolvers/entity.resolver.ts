@@ -40,7 +40,7 @@ export class EntityResolver {
     @Args(() => SliceArgs) slice: SliceArgs,
     @Ctx() { service }: GraphQLContext,
   ): RelationRecord[] {
-    return service.relationsOf(entity.id, { relationTypes: args.types, direction: args.direction }, slice);
+    return service.relationsOf(entity.id, { ...args, ...slice });
   }
 
   @FieldResolver(() => [Entity], {
@@ -53,11 +53,11 @@ export class EntityResolver {
     @Args(() => SliceArgs) slice: SliceArgs,
     @Ctx() { service }: GraphQLContext,
   ): EntityRecord[] {
-    return service.neighborsOf(entity.id, { relationTypes: args.types, direction: args.direction }, slice);
+    return service.neighborsOf(entity.id, { ...args, ...slice });
   }
 
   @FieldResolver(() => Int, { description: "How many relations touch this entity, filtered by type and direction: the full length of `relations`." })
   degree(@Root() entity: EntityRecord, @Args(() => EntityRelationsArgs) args: EntityRelationsArgs, @Ctx() { service }: GraphQLContext): number {
-    return service.degreeOf(entity.id, { relationTypes: args.types, direction: args.direction });
+    return service.degreeOf(entity.id, args);
   }
 }

@@ -15,37 +15,37 @@ import { FIELD_COSTS } from "../field-costs.js";
 @Resolver()
 export class QueryResolver {
   @Query(() => Entity, { description: "One entity by id; NOT_FOUND when there is none." })
-  entity(@Args(() => IdArgs) { id }: IdArgs, @Ctx() { service }: GraphQLContext) {
-    return service.entity(id);
+  entity(@Args(() => IdArgs) args: IdArgs, @Ctx() { service }: GraphQLContext) {
+    return service.entityById(args);
   }
 
   @Query(() => [Entity], { nullable: "items", description: "Several entities by id, in the order asked; null for an id that names no entity." })
   @Cost(FIELD_COSTS.entitiesById)
-  entitiesById(@Args(() => IdsArgs) { ids }: IdsArgs, @Ctx() { service }: GraphQLContext) {
-    return service.entitiesById(ids);
+  entitiesById(@Args(() => IdsArgs) args: IdsArgs, @Ctx() { service }: GraphQLContext) {
+    return service.entitiesById(args);
   }
 
   @Query(() => EntityConnection, { description: "Entities, optionally of one kind and/or matching a search, one page at a time." })
   @Cost(FIELD_COSTS.entityPage)
   entities(@Args(() => EntitiesArgs) args: EntitiesArgs, @Ctx() { service }: GraphQLContext) {
-    return toConnection(service.entities(args, args.first, args.after));
+    return toConnection(service.entities(args));
   }
 
   @Query(() => RelationObject, { description: "One relation by id; NOT_FOUND when there is none." })
-  relation(@Args(() => IdArgs) { id }: IdArgs, @Ctx() { service }: GraphQLContext) {
-    return service.relation(id);
+  relation(@Args(() => IdArgs) args: IdArgs, @Ctx() { service }: GraphQLContext) {
+    return service.relationById(args);
   }
 
   @Query(() => RelationConnection, { description: "Relations, optionally of one type, from one entity and/or to one entity, one page at a time." })
   @Cost(FIELD_COSTS.relationPage)
   relations(@Args(() => RelationsArgs) args: RelationsArgs, @Ctx() { service }: GraphQLContext) {
-    return toConnection(service.relations(args, args.first, args.after));
+    return toConnection(service.relations(args));
   }
 
   @Query(() => [EventObject], { description: "Events as a timeline, ordered by date (earliest possible day first), optionally filtered; `first` at a time after `offset`." })
   @Cost(FIELD_COSTS.timeline)
   events(@Args(() => EventsArgs) args: EventsArgs, @Ctx() { service }: GraphQLContext) {
-    return service.events(args, args);
+    return service.events(args);
   }
 
   @Query(() => [SourceDocumentType], { description: "The source documents the graph is built from." })

@@ -11,31 +11,31 @@ import { PathObject, RetaliationChain, Subgraph } from "../types/traversal.type.
 export class TraversalResolver {
   @Query(() => Subgraph, { description: "The entities within `depth` hops of an entity and the relations among them." })
   @Cost(FIELD_COSTS.neighborhood)
-  neighborhood(@Args(() => NeighborhoodArgs) { id, ...args }: NeighborhoodArgs, @Ctx() { service }: GraphQLContext) {
-    return service.neighborhood(id, args);
+  neighborhood(@Args(() => NeighborhoodArgs) args: NeighborhoodArgs, @Ctx() { service }: GraphQLContext) {
+    return service.neighborhood(args);
   }
 
   @Query(() => PathObject, { nullable: true, description: "One shortest path between two entities; null when they are not connected." })
   @Cost(FIELD_COSTS.shortestPath)
-  shortestPath(@Args(() => PathArgs) { from, to, ...args }: PathArgs, @Ctx() { service }: GraphQLContext) {
-    return service.shortestPath(from, to, args);
+  shortestPath(@Args(() => PathArgs) args: PathArgs, @Ctx() { service }: GraphQLContext) {
+    return service.shortestPath(args);
   }
 
   @Query(() => [PathObject], { description: "Every shortest path between two entities (up to `limit`); empty when they are not connected." })
   @Cost(FIELD_COSTS.allShortestPaths)
-  allShortestPaths(@Args(() => AllShortestPathsArgs) { from, to, ...args }: AllShortestPathsArgs, @Ctx() { service }: GraphQLContext) {
-    return service.allShortestPaths(from, to, args);
+  allShortestPaths(@Args(() => AllShortestPathsArgs) args: AllShortestPathsArgs, @Ctx() { service }: GraphQLContext) {
+    return service.allShortestPaths(args);
   }
 
   @Query(() => [PathObject], { description: "The shortest simple paths between two entities, shortest first, up to `limit` paths of at most `maxLength` steps." })
   @Cost(FIELD_COSTS.paths)
-  paths(@Args(() => PathsArgs) { from, to, ...args }: PathsArgs, @Ctx() { service }: GraphQLContext) {
-    return service.paths(from, to, args);
+  paths(@Args(() => PathsArgs) args: PathsArgs, @Ctx() { service }: GraphQLContext) {
+    return service.paths(args);
   }
 
   @Query(() => RetaliationChain, { description: "The chain of RETALIATES_FOR relations leading to and from an event, in date order." })
   @Cost(FIELD_COSTS.retaliationChain)
-  retaliationChain(@Args(() => EventIdArgs) { eventId }: EventIdArgs, @Ctx() { service }: GraphQLContext) {
-    return service.retaliationChain(eventId);
+  retaliationChain(@Args(() => EventIdArgs) args: EventIdArgs, @Ctx() { service }: GraphQLContext) {
+    return service.retaliationChain(args);
   }
 }

@@ -1,13 +1,14 @@
 /**
  * Upper bounds on what a query can get back from this graph, computed once
- * from the compact adjacency: the most relations of each type one entity has
+ * from the traversal index: the most relations of each type one entity has
  * in each direction, how many relations the busiest entities can have among
  * themselves, and the longest a shortest path can be. The cost analysis reads
  * them, so that a list is costed at what it can really return rather than at
  * a guess.
  */
-import type { CompactAdjacency } from "./adjacency.js";
-import type { Direction } from "./walk.js";
+import type { KnowledgeBase } from "../loading/validate.js";
+import type { Evidence } from "../model/records.js";
+import type { Direction, TraversalIndex } from "../traversal/index.js";
 
 /** The longest lists the records themselves hold. */
 export interface RecordListMaxima {
@@ -49,8 +50,30 @@ export interface GraphProfile {
 
 const DIRECTION_INDEX: Record<Direction, number> = { forward: 0, backward: 1, either: 2 };
 
-export function profileGraph(adjacency: CompactAdjacency, records: RecordListMaxima): GraphProfile {
-  const { order: n, size: m, typeNames, neighbor, type, outStart, inStart, undStart, undEnd, loopStart, loopEdge, edgeType } = adjacency;
+/** The longest lists the records hold. */
+export function recordListMaxima(kb: KnowledgeBase): RecordListMaxima {
+  let claims = 0;
+  let entityEvidence = 0;
+  let relationEvidence = 0;
+  let attributedTo = 0;
+  const evidenceOf = (evidence: readonly Evidence[]) => {
+    for (const entry of evidence) attributedTo = Math.max(attributedTo, entry.attributedTo?.length ?? 0);
+  };
+  for (const entity of kb.entities) {
+    claims = Math.max(claims, entity.claims?.length ?? 0);
+    entityEvidence = Math.max(entityEvidence, entity.evidence.length);
+    evidenceOf(entity.evidence);
+    evidenceOf((entity.claims ?? []).map((claim) => claim.evidence));
+  }
+  for (const relation of kb.relations) {
+    relationEvidence = Math.max(relationEvidence, relation.evidence.length);
+    evidenceOf(relation.evidence);
+  }
+  return { claims, entityEvidence, relationEvidence, attributedTo, sources: kb.sources.length };
+}
+
+export function profileGraph(index: TraversalIndex, records: RecordListMaxima): GraphProfile {
+  const { order: n, size: m, typeNames, neighbor, type, outStart, inStart, loopStart, loopEdge, edgeType } = index;
   const types = typeNames.length;
   // maxima[d * types + t]: the most relations of type t one entity has in direction d.
   const maxima = new Int32Array(3 * types);
@@ -65,11 +88,7 @@ export function profileGraph(adjacency: CompactAdjacency, records: RecordListMax
     out.fill(0);
     into.fill(0);
     for (let j = outStart[u]!; j < inStart[u]!; j++) out[type[j]!]!++;
-    for (let j = inStart[u]!; j < undStart[u]!; j++) into[type[j]!]!++;
-    for (let j = undStart[u]!; j < undEnd[u]!; j++) {
-      out[type[j]!]!++;
-      into[type[j]!]!++;
-    }
+    for (let j = inStart[u]!; j < outStart[u + 1]!; j++) into[type[j]!]!++;
     for (let l = loopStart[u]!; l < loopStart[u + 1]!; l++) {
       const t = edgeType[loopEdge[l]!]!;
       out[t]!++;
@@ -101,8 +120,8 @@ export function profileGraph(adjacency: CompactAdjacency, records: RecordListMax
 
   const typeIndex = new Map(typeNames.map((name, t) => [name, t]));
   const allDegrees = new Int32Array(n);
-  for (let u = 0; u < n; u++) allDegrees[u] = undEnd[u]! - outStart[u]!;
-  const widths = componentWidths(n, neighbor, outStart, undEnd, allDegrees);
+  for (let u = 0; u < n; u++) allDegrees[u] = outStart[u + 1]! - outStart[u]!;
+  const widths = componentWidths(n, neighbor, outStart, outStart.subarray(1), allDegrees);
 
   return {
     entities: n,

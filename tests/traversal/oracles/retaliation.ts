@@ -6,9 +6,12 @@
  * closure of its outgoing edges (ancestors) and of its incoming edges
  * (descendants) of that one relation type; it does not wander sideways to
  * other answers to an ancestor. (In a cycle an event is both before and after.)
+ *
+ * The oracle: a plain walk over graphology, which the traversal index is held to.
  */
 import type { Attributes } from "graphology-types";
-import { BadInputError } from "../errors.js";
+import { BadInputError } from "../../../src/errors.js";
+import { inDateOrder } from "../../../src/traversal/index.js";
 import {
   budgetOption,
   createWalker,
@@ -38,22 +41,6 @@ export interface RetaliationChain {
   readonly after: string[];
   /** The edges of the relation type between returned events, by source then target in `events` order. */
   readonly edges: string[];
-}
-
-/** Events by date ascending (each date asked once), undated last, ties by key. */
-export function inDateOrder(events: Iterable<string>, dateOf: (node: string) => string | null): string[] {
-  const dates = new Map<string, string | null>();
-  for (const event of events) dates.set(event, dateOf(event));
-  return [...dates.keys()].sort((a, b) => {
-    const dateA = dates.get(a) ?? null;
-    const dateB = dates.get(b) ?? null;
-    if (dateA !== dateB) {
-      if (dateA === null) return 1;
-      if (dateB === null) return -1;
-      return dateA < dateB ? -1 : 1;
-    }
-    return a < b ? -1 : a > b ? 1 : 0;
-  });
 }
 
 export function retaliationChain<N extends Attributes, E extends EdgeAttributes>(

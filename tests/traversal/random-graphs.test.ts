@@ -4,7 +4,8 @@
  * direction and with and without a relation-type filter.
  */
 import { describe, expect, it } from "vitest";
-import type { Direction, Path } from "../../src/algorithms/index.js";
+import type { Direction } from "./oracles/index.js";
+import type { Path } from "../../src/traversal/index.js";
 import { randomGraph, seededRandom, type TestGraph } from "./fixtures.js";
 import { implementations } from "./implementations.js";
 

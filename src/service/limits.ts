@@ -1,7 +1,9 @@
 /**
- * Every limit the API enforces, in one table: argument bounds (checked by the
- * args classes) and request limits (checked before execution). The README's
- * "Limits" section states the same numbers, and a test keeps them equal.
+ * Every limit the API enforces, in one table: argument bounds and defaults
+ * (applied by the request layer, requests.ts, for GraphQL, the export routes
+ * and the command line alike) and the bounds on a GraphQL document (checked
+ * before it runs). The README's "Limits" section states the same numbers, and
+ * a test keeps them equal.
  */
 export const LIMITS = {
   /** Page size of `entities`, `relations`, `events` and of Entity.relations / Entity.neighbors. */
@@ -26,6 +28,8 @@ export const LIMITS = {
   listItems: 50,
   /** Ids in one `entitiesById` call. */
   ids: 250,
+  /** Edge visits one traversal may make before it is stopped. */
+  traversalBudget: 2_000_000,
 } as const;
 
 export const REQUEST_LIMITS = {
@@ -45,6 +49,4 @@ export const REQUEST_LIMITS = {
   maxIntrospectionFields: 3,
   /** Nested `ofType` selections: what graphql-js's `getIntrospectionQuery()` uses. */
   maxOfTypeDepth: 9,
-  /** Edge visits one traversal may make before it is stopped. */
-  traversalBudget: 2_000_000,
 } as const;

@@ -13,11 +13,11 @@
  * walked either way and never count as reversed.
  *
  * Every traversal takes a `budget` of edge visits, counted by a `Meter`.
- * The compact traversal index (adjacency.ts) copies each node's steps from
- * this walker, so the walker's order is the order of record for both.
+ * The traversal index (src/traversal) lays each node's steps out in this
+ * walker's order, and the tests hold it to that.
  */
 import type { AbstractGraph, Attributes } from "graphology-types";
-import { BadInputError, BudgetExceededError, NotFoundError } from "../errors.js";
+import { BadInputError, BudgetExceededError, NotFoundError } from "../../../src/errors.js";
 
 /** Edge attributes the algorithms rely on: the relation type. */
 export interface TypedEdgeAttributes {

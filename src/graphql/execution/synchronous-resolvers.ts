@@ -11,20 +11,24 @@
  *
  * This replaces, from the same type-graphql metadata:
  * - the resolver of each root query field whose parameters are an args class
- *   and the context, with one doing the same work in the same order: fill the
- *   args class with the arguments graphql-js coerced (defaults included), check
- *   the bounds declared on it (what our `validateFn` does for type-graphql),
- *   then call the resolver method. Fields with other parameters (`@Arg`,
+ *   and the context, with one that calls the resolver method with the
+ *   arguments graphql-js coerced (defaults included) and the context: the
+ *   service checks the arguments (service/requests.ts), so there is nothing
+ *   else for type-graphql to do. Fields with other parameters (`@Arg`,
  *   `@Root`, `@Info`), middlewares or roles keep type-graphql's resolver.
  * - the `resolveType` of each interface and union with the declared function
  *   itself, its answer mapped from a class to a type name as type-graphql does.
  *   A declared function that returns a promise still works (graphql-js accepts
  *   one); it just does not gain.
+ *
+ * Internal dependency, checked against type-graphql 2.0.0-rc.4: the shape of
+ * `getMetadataStorage()`'s `queries`, `objectTypes`, `interfaceTypes` and
+ * `unions` (typed by hand below). Replaced resolvers are marked, so the
+ * start-up self-check (hooks.ts) can tell which fields run synchronously.
  */
 import { getMetadataStorage } from "type-graphql";
 import { isInterfaceType, isUnionType } from "graphql";
 import type { GraphQLFieldResolver, GraphQLSchema, GraphQLTypeResolver } from "graphql";
-import { filledArgs } from "./args/bounds.js";
 
 type ParamGetter = (args: Record<string, unknown>, context: unknown) => unknown;
 
@@ -42,6 +46,12 @@ interface AbstractTypeMetadata {
   readonly resolveType?: ((...args: unknown[]) => unknown) | undefined;
 }
 
+/** Marks the resolvers this module installed. */
+const SYNCHRONOUS = Symbol("synchronous resolver");
+
+/** Whether a field's or type's resolver is one this module installed. */
+export const isSynchronous = (resolver: unknown): boolean => typeof resolver === "function" && SYNCHRONOUS in resolver;
+
 /** Replaces what it can, in place. */
 export function resolveSynchronously(schema: GraphQLSchema): void {
   synchronousRootFields(schema);
@@ -53,7 +63,7 @@ function synchronousRootFields(schema: GraphQLSchema): void {
   for (const query of getMetadataStorage().queries as readonly QueryMetadata[]) {
     const field = fields[query.schemaName];
     const resolve = field && synchronousResolver(query);
-    if (field && resolve) field.resolve = resolve;
+    if (field && resolve) field.resolve = Object.assign(resolve, { [SYNCHRONOUS]: true });
   }
 }
 
@@ -66,7 +76,7 @@ function synchronousResolver(query: QueryMetadata): GraphQLFieldResolver<unknown
     } else if (param.kind === "args" && param.getType) {
       const ArgsClass = param.getType() as new () => object;
       if (typeof ArgsClass !== "function") return null;
-      getters.push((args) => filledArgs(new ArgsClass(), args));
+      getters.push((args) => args);
     } else {
       return null;
     }
@@ -94,6 +104,6 @@ function synchronousAbstractTypes(schema: GraphQLSchema): void {
       }
       return typeNames.get(resolved);
     };
-    type.resolveType = resolve;
+    type.resolveType = Object.assign(resolve, { [SYNCHRONOUS]: true });
   }
 }

@@ -1,0 +1,153 @@
+/**
+ * The k shortest simple paths between two entities ("the few ways X and Y are
+ * connected"), shortest first, up to a length bound.
+ *
+ * Paths are enumerated one length at a time by depth-first search; a branch at
+ * depth d through node v is followed only when d + dist(v, to) fits the length
+ * being enumerated, so hubs far from the target are never expanded. For length
+ * L, distances to the target are explored only ceil(L / 2) hops out; beyond
+ * that they are bounded from below. Within a length, paths are ordered as the
+ * search meets them (adjacency order).
+ */
+import { Budget } from "./budget.js";
+import { budgetOption, directionOption, integerOption, relationTypesOption, requireNode, reverseCode, type WalkOptions } from "./options.js";
+import { pathAlong, stepsBetween, trivialPath, type Path } from "./path.js";
+import { scratchFor } from "./scratch.js";
+import type { TraversalIndex } from "./traversal-index.js";
+
+export interface KShortestPathsOptions extends WalkOptions {
+  /** Longest path returned, in edges, an integer >= 1; default 4. */
+  readonly maxLength?: number | undefined;
+  /** Most paths returned, an integer >= 1; default 10. */
+  readonly limit?: number | undefined;
+}
+
+export function kShortestPaths(index: TraversalIndex, from: string, to: string, options: KShortestPathsOptions = {}): Path[] {
+  const source = requireNode(index, from);
+  const target = requireNode(index, to);
+  const direction = directionOption(options.direction);
+  const allowed = relationTypesOption(index, options.relationTypes);
+  const maxLength = integerOption("maxLength", options.maxLength, 4, 1);
+  const limit = integerOption("limit", options.limit, 10, 1);
+  const budget = new Budget("kShortestPaths", budgetOption(options.budget));
+  if (source === target) return [trivialPath(from)];
+
+  const { neighbor, type } = index;
+  const scratch = scratchFor(index);
+
+  // Breadth-first distances to the target, explored one layer at a time only as far as asked.
+  const explored = scratch.toTarget.stamp;
+  const exploredGeneration = scratch.toTarget.clear();
+  const distance = scratch.distanceToTarget;
+  const back = reverseCode(direction);
+  const backLow = index.low[back];
+  const backHigh = index.high[back];
+  let frontier = scratch.targetQueue;
+  let following = scratch.nextLayer;
+  let frontierSize = 1;
+  let exploredDepth = 0;
+  explored[target] = exploredGeneration;
+  distance[target] = 0;
+  frontier[0] = target;
+  const reach = (depth: number): void => {
+    for (; exploredDepth < depth && frontierSize > 0; exploredDepth++) {
+      let size = 0;
+      for (let i = 0; i < frontierSize; i++) {
+        const u = frontier[i]!;
+        const a = backLow[u]!;
+        const b = backHigh[u]!;
+        const stop = budget.stop(a, b);
+        let j = a;
+        for (; j < stop; j++) {
+          if (allowed !== null && allowed[type[j]!] === 0) continue;
+          const v = neighbor[j]!;
+          if (explored[v] !== exploredGeneration) {
+            explored[v] = exploredGeneration;
+            distance[v] = exploredDepth + 1;
+            following[size++] = v;
+          }
+        }
+        budget.scanned(a, j, stop, b);
+      }
+      const layer = frontier;
+      frontier = following;
+      following = layer;
+      frontierSize = size;
+    }
+  };
+  /** The exact distance where explored, else the least it can be (Infinity when unreachable). */
+  const atLeast = (v: number): number => (explored[v] === exploredGeneration ? distance[v]! : frontierSize === 0 ? Infinity : exploredDepth + 1);
+
+  const low = index.low[direction];
+  const high = index.high[direction];
+  const n = index.order;
+  const onPath = scratch.onPath.stamp;
+  const paths: Path[] = [];
+  const pathsOfLength = (length: number): void => {
+    const onPathGeneration = scratch.onPath.clear();
+    // The steps from a node after which `left` edges remain to reach the target, whatever the path so far.
+    const memo = new Map<number, number[]>();
+    const continuations = (node: number, left: number): number[] => {
+      const key = left * n + node;
+      let steps = memo.get(key);
+      if (steps !== undefined) return steps;
+      steps = [];
+      if (left === 0) {
+        stepsBetween(index, node, target, direction, allowed, false, steps, budget);
+      } else {
+        const a = low[node]!;
+        const b = high[node]!;
+        const stop = budget.stop(a, b);
+        let j = a;
+        for (; j < stop; j++) {
+          if (allowed !== null && allowed[type[j]!] === 0) continue;
+          const v = neighbor[j]!;
+          if (v !== target && atLeast(v) <= left) steps.push(j);
+        }
+        budget.scanned(a, j, stop, b);
+      }
+      memo.set(key, steps);
+      return steps;
+    };
+
+    onPath[source] = onPathGeneration;
+    const path: number[] = [];
+    const frameSteps: number[][] = [continuations(source, length - 1)];
+    const frameNext: number[] = [0];
+    while (frameSteps.length > 0) {
+      const top = frameSteps.length - 1;
+      const steps = frameSteps[top]!;
+      const next = frameNext[top]!;
+      if (next >= steps.length) {
+        frameSteps.pop();
+        frameNext.pop();
+        const left = path.pop();
+        if (left !== undefined) onPath[neighbor[left]!] = 0;
+        continue;
+      }
+      frameNext[top] = next + 1;
+      budget.charge(1);
+      const entry = steps[next]!;
+      const v = neighbor[entry]!;
+      if (v === target) {
+        path.push(entry);
+        paths.push(pathAlong(index, source, path));
+        path.pop();
+        if (paths.length >= limit) return;
+      } else if (onPath[v] !== onPathGeneration) {
+        path.push(entry);
+        onPath[v] = onPathGeneration;
+        frameSteps.push(continuations(v, length - path.length - 1));
+        frameNext.push(0);
+      }
+    }
+  };
+
+  for (let length = 1; length <= maxLength && paths.length < limit; length++) {
+    reach(Math.ceil(length / 2));
+    const shortest = atLeast(source);
+    if (shortest === Infinity) break;
+    if (shortest <= length) pathsOfLength(length);
+  }
+  return paths;
+}

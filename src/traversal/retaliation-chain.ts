@@ -1,0 +1,103 @@
+/**
+ * The retaliation chain of an event: what it answered, what that answered, and
+ * so on back in time, plus what answered it, and so on forward, in date order.
+ *
+ * An event E that retaliates for P has an edge E -> P. The chain is E with the
+ * closure of its outgoing edges (ancestors) and of its incoming edges
+ * (descendants) of that one relation type; it does not wander sideways to
+ * other answers to an ancestor. (In a cycle an event is both before and after.)
+ */
+import { BadInputError } from "../errors.js";
+import { Budget } from "./budget.js";
+import { inducedRelations } from "./induced-relations.js";
+import { BACKWARD, budgetOption, FORWARD, requireNode, type DirectionCode } from "./options.js";
+import { scratchFor, type Marks } from "./scratch.js";
+import type { TraversalIndex } from "./traversal-index.js";
+
+export interface RetaliationChainOptions {
+  /** The relation type linking an answer to what it answers; default "RETALIATES_FOR". */
+  readonly relationType?: string | undefined;
+  /** A sortable date (ISO 8601) for an event, or null when unknown. */
+  readonly dateOf: (node: string) => string | null;
+  /** The most edge visits the call may make, an integer >= 1; default no limit. */
+  readonly budget?: number | undefined;
+}
+
+export interface RetaliationChain {
+  /** The event and its chain, by date ascending, undated last, ties by key. */
+  readonly events: string[];
+  /** The events it answered, directly or through others (its ancestors), in `events` order. */
+  readonly before: string[];
+  /** The events that answered it, directly or through others (its descendants), in `events` order. */
+  readonly after: string[];
+  /** The relations of the type between returned events, by source then target in `events` order. */
+  readonly edges: string[];
+}
+
+/** Events by date ascending (each date asked once), undated last, ties by key. */
+export function inDateOrder(events: Iterable<string>, dateOf: (node: string) => string | null): string[] {
+  const dates = new Map<string, string | null>();
+  for (const event of events) dates.set(event, dateOf(event));
+  return [...dates.keys()].sort((a, b) => {
+    const dateA = dates.get(a) ?? null;
+    const dateB = dates.get(b) ?? null;
+    if (dateA !== dateB) {
+      if (dateA === null) return 1;
+      if (dateB === null) return -1;
+      return dateA < dateB ? -1 : 1;
+    }
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+}
+
+export function retaliationChain(index: TraversalIndex, eventId: string, options: RetaliationChainOptions): RetaliationChain {
+  const event = requireNode(index, eventId);
+  const relationType = options.relationType ?? "RETALIATES_FOR";
+  if (typeof relationType !== "string" || relationType === "") throw new BadInputError("relationType", "must be a non-empty relation type name");
+  if (typeof options.dateOf !== "function") throw new BadInputError("dateOf", "must be a function");
+  const budget = new Budget("retaliationChain", budgetOption(options.budget));
+
+  const allowed = index.allowedTypes([relationType]);
+  const scratch = scratchFor(index);
+  const answered = reachable(index, event, FORWARD, allowed, scratch.fromStart, scratch.startQueue, budget);
+  const answeredBy = reachable(index, event, BACKWARD, allowed, scratch.toTarget, scratch.targetQueue, budget);
+  // From here on `dateOf` runs, which may use the index: nothing is read from the scratch again.
+  const events = inDateOrder([...answered, ...answeredBy], options.dateOf);
+  const before = new Set(answered);
+  const after = new Set(answeredBy);
+  return {
+    events,
+    before: events.filter((member) => member !== eventId && before.has(member)),
+    after: events.filter((member) => member !== eventId && after.has(member)),
+    edges: inducedRelations(index, events.map((member) => index.nodeIndex(member)), allowed, budget),
+  };
+}
+
+/** Breadth-first: the keys of every node reachable from `start`, start first. */
+function reachable(index: TraversalIndex, start: number, direction: DirectionCode, allowed: Uint8Array, seen: Marks, queue: Int32Array, budget: Budget): string[] {
+  const { neighbor, type } = index;
+  const low = index.low[direction];
+  const high = index.high[direction];
+  const generation = seen.clear();
+  const stamp = seen.stamp;
+  stamp[start] = generation;
+  queue[0] = start;
+  let count = 1;
+  for (let i = 0; i < count; i++) {
+    const u = queue[i]!;
+    const a = low[u]!;
+    const b = high[u]!;
+    const stop = budget.stop(a, b);
+    let j = a;
+    for (; j < stop; j++) {
+      if (allowed[type[j]!] === 0) continue;
+      const v = neighbor[j]!;
+      if (stamp[v] !== generation) {
+        stamp[v] = generation;
+        queue[count++] = v;
+      }
+    }
+    budget.scanned(a, j, stop, b);
+  }
+  return Array.from(queue.subarray(0, count), (v) => index.nodeKeys[v]!);
+}
