@@ -1,18 +1,14 @@
 /**
- * The work one traversal call may do, counted in edge visits: one per
- * adjacency entry examined (entries of other relation types included) and one
- * per step a depth-first search takes from a remembered list. A call that
- * would need more throws BudgetExceededError instead of running on.
- *
- * Every scan of a range of entries is budgeted the same way:
+ * The work one traversal call may do, in edge visits: one per adjacency entry
+ * examined (entries of other types included) and one per step a depth-first
+ * search takes from a remembered list. A call that would need more throws
+ * BudgetExceededError instead of running on. Every scan of entries [a, b) is
+ * budgeted the same way:
  *
  *   const stop = budget.stop(a, b);
  *   let j = a;
  *   for (; j < stop; j++) { ... break when found ... }
  *   budget.scanned(a, j, stop, b);
- *
- * `stop` is where the budget runs out (b when it does not); `scanned` charges
- * what was examined, and throws when the scan had to stop short of b.
  */
 import { BudgetExceededError } from "../errors.js";
 

@@ -13,16 +13,10 @@ import { firstRun, isHub, type TraversalIndex } from "./traversal-index.js";
 export function inducedRelations(index: TraversalIndex, members: readonly number[], allowed: Uint8Array | null, budget: Budget): string[] {
   const scratch = scratchFor(index);
   const { neighbor, type, edge, edgeKeys, edgeType, outStart, inStart, loopStart, loopEdge, runEntry, runStart } = index;
-  const { stamp: memberStamp } = scratch.member;
-  const generation = scratch.member.clear();
-  const rank = scratch.memberRank;
-  const count = members.length;
-  for (let i = 0; i < count; i++) {
-    const v = members[i]!;
-    if (memberStamp[v] !== generation) {
-      memberStamp[v] = generation;
-      rank[v] = i;
-    }
+  const [memberStamp, generation, rank, count] = [scratch.member.stamp, scratch.member.clear(), scratch.memberRank, members.length];
+  for (let i = count - 1; i >= 0; i--) {
+    memberStamp[members[i]!] = generation;
+    rank[members[i]!] = i;
   }
   const isMember = (v: number) => memberStamp[v] === generation;
   const allowedType = (j: number) => allowed === null || allowed[type[j]!] === 1;

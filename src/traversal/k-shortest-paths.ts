@@ -9,8 +9,8 @@
  * that they are bounded from below. Within a length, paths are ordered as the
  * search meets them (adjacency order).
  */
-import { Budget } from "./budget.js";
-import { budgetOption, directionOption, integerOption, relationTypesOption, requireNode, reverseCode, type WalkOptions } from "./options.js";
+import { BreadthFirst } from "./breadth-first.js";
+import { integerOption, pathSearch, reverseCode, type WalkOptions } from "./options.js";
 import { pathAlong, stepsBetween, trivialPath, type Path } from "./path.js";
 import { scratchFor } from "./scratch.js";
 import type { TraversalIndex } from "./traversal-index.js";
@@ -23,60 +23,18 @@ export interface KShortestPathsOptions extends WalkOptions {
 }
 
 export function kShortestPaths(index: TraversalIndex, from: string, to: string, options: KShortestPathsOptions = {}): Path[] {
-  const source = requireNode(index, from);
-  const target = requireNode(index, to);
-  const direction = directionOption(options.direction);
-  const allowed = relationTypesOption(index, options.relationTypes);
+  const { source, target, direction, allowed, budget } = pathSearch(index, from, to, options, "kShortestPaths");
   const maxLength = integerOption("maxLength", options.maxLength, 4, 1);
   const limit = integerOption("limit", options.limit, 10, 1);
-  const budget = new Budget("kShortestPaths", budgetOption(options.budget));
   if (source === target) return [trivialPath(from)];
 
   const { neighbor, type } = index;
   const scratch = scratchFor(index);
 
-  // Breadth-first distances to the target, explored one layer at a time only as far as asked.
-  const explored = scratch.toTarget.stamp;
-  const exploredGeneration = scratch.toTarget.clear();
-  const distance = scratch.distanceToTarget;
-  const back = reverseCode(direction);
-  const backLow = index.low[back];
-  const backHigh = index.high[back];
-  let frontier = scratch.targetQueue;
-  let following = scratch.nextLayer;
-  let frontierSize = 1;
-  let exploredDepth = 0;
-  explored[target] = exploredGeneration;
-  distance[target] = 0;
-  frontier[0] = target;
-  const reach = (depth: number): void => {
-    for (; exploredDepth < depth && frontierSize > 0; exploredDepth++) {
-      let size = 0;
-      for (let i = 0; i < frontierSize; i++) {
-        const u = frontier[i]!;
-        const a = backLow[u]!;
-        const b = backHigh[u]!;
-        const stop = budget.stop(a, b);
-        let j = a;
-        for (; j < stop; j++) {
-          if (allowed !== null && allowed[type[j]!] === 0) continue;
-          const v = neighbor[j]!;
-          if (explored[v] !== exploredGeneration) {
-            explored[v] = exploredGeneration;
-            distance[v] = exploredDepth + 1;
-            following[size++] = v;
-          }
-        }
-        budget.scanned(a, j, stop, b);
-      }
-      const layer = frontier;
-      frontier = following;
-      following = layer;
-      frontierSize = size;
-    }
-  };
+  // Distances to the target, explored one layer at a time only as far as asked.
+  const toTarget = new BreadthFirst(index, reverseCode(direction), allowed, scratch.toTarget, scratch.distanceToTarget, scratch.targetQueue, target, budget);
   /** The exact distance where explored, else the least it can be (Infinity when unreachable). */
-  const atLeast = (v: number): number => (explored[v] === exploredGeneration ? distance[v]! : frontierSize === 0 ? Infinity : exploredDepth + 1);
+  const atLeast = (v: number): number => (toTarget.has(v) ? toTarget.distance[v]! : toTarget.exhausted ? Infinity : toTarget.depth + 1);
 
   const low = index.low[direction];
   const high = index.high[direction];
@@ -144,7 +102,7 @@ export function kShortestPaths(index: TraversalIndex, from: string, to: string, 
   };
 
   for (let length = 1; length <= maxLength && paths.length < limit; length++) {
-    reach(Math.ceil(length / 2));
+    toTarget.reach(Math.ceil(length / 2));
     const shortest = atLeast(source);
     if (shortest === Infinity) break;
     if (shortest <= length) pathsOfLength(length);

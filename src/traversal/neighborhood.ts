@@ -2,6 +2,7 @@
  * The neighbourhood of an entity: everything within `depth` hops, breadth
  * first, and the relations among what was found ("what is around X?").
  */
+import { BreadthFirst } from "./breadth-first.js";
 import { Budget } from "./budget.js";
 import { inducedRelations } from "./induced-relations.js";
 import { budgetOption, directionOption, integerOption, relationTypesOption, requireNode, type WalkOptions } from "./options.js";
@@ -32,42 +33,10 @@ export function neighborhood(index: TraversalIndex, id: string, options: Neighbo
   const allowed = relationTypesOption(index, options.relationTypes);
   const budget = new Budget("neighborhood", budgetOption(options.budget));
 
-  const { neighbor, type } = index;
   const scratch = scratchFor(index);
-  const low = index.low[direction];
-  const high = index.high[direction];
-  const { stamp: seen } = scratch.fromStart;
-  const generation = scratch.fromStart.clear();
-  const distance = scratch.distanceFromStart;
-  const queue = scratch.startQueue;
-  seen[start] = generation;
-  distance[start] = 0;
-  queue[0] = start;
-  let count = 1;
-  let truncated = false;
-  for (let i = 0; i < count && !truncated; i++) {
-    const u = queue[i]!;
-    const next = distance[u]! + 1;
-    if (next > depth) break;
-    const a = low[u]!;
-    const b = high[u]!;
-    const stop = budget.stop(a, b);
-    let j = a;
-    for (; j < stop; j++) {
-      if (allowed !== null && allowed[type[j]!] === 0) continue;
-      const v = neighbor[j]!;
-      if (seen[v] === generation) continue;
-      if (count >= limit) {
-        truncated = true;
-        break;
-      }
-      seen[v] = generation;
-      distance[v] = next;
-      queue[count++] = v;
-    }
-    budget.scanned(a, j, stop, b);
-  }
-
+  const search = new BreadthFirst(index, direction, allowed, scratch.fromStart, scratch.distanceFromStart, scratch.startQueue, start, budget, limit);
+  search.reach(depth);
+  const { queue, distance, count, truncated } = search;
   const members = Array.from(queue.subarray(0, count));
   const nodes = members.map((v) => ({ id: index.nodeKeys[v]!, depth: distance[v]! }));
   return { nodes, edges: inducedRelations(index, members, allowed, budget), truncated };

@@ -5,16 +5,15 @@
  * option, before any work is done.
  */
 import { BadInputError, NotFoundError } from "../errors.js";
+import { Budget } from "./budget.js";
 import type { TraversalIndex } from "./traversal-index.js";
 
 /** "forward" walks a relation from source to target, "backward" from target to source, "either" both. */
 export type Direction = "forward" | "backward" | "either";
 export const DIRECTIONS: readonly Direction[] = ["forward", "backward", "either"];
 
-/** Directions as the index's array positions. */
-export const FORWARD = 0;
-export const BACKWARD = 1;
-export const EITHER = 2;
+/** Directions as the index's array positions: FORWARD, BACKWARD, EITHER. */
+export const [FORWARD, BACKWARD, EITHER] = [0, 1, 2] as const;
 export type DirectionCode = 0 | 1 | 2;
 
 export interface WalkOptions {
@@ -59,4 +58,15 @@ export function relationTypesOption(index: TraversalIndex, value: readonly strin
 /** The `budget` option: an integer >= 1, or Infinity (no limit) when not given. */
 export function budgetOption(value: number | null | undefined): number {
   return value === undefined || value === null ? Infinity : integerOption("budget", value, 1, 1);
+}
+
+/** A path search's endpoints and walk options, checked; its budget named after the operation. */
+export function pathSearch(index: TraversalIndex, from: string, to: string, options: WalkOptions, operation: string) {
+  return {
+    source: requireNode(index, from),
+    target: requireNode(index, to),
+    direction: directionOption(options.direction),
+    allowed: relationTypesOption(index, options.relationTypes),
+    budget: new Budget(operation, budgetOption(options.budget)),
+  };
 }

@@ -22,19 +22,16 @@ export interface Path {
 
 export const trivialPath = (node: string): Path => ({ nodes: [node], steps: [] });
 
-/** The path from `start` along entries[0 .. count). */
-export function pathAlong(index: TraversalIndex, start: number, entries: readonly number[], count = entries.length): Path {
-  const { nodeKeys, edgeKeys, neighbor, edge, inStart } = index;
+/** The path from `start` along `entries`. */
+export function pathAlong({ nodeKeys, edgeKeys, neighbor, edge, inStart }: TraversalIndex, start: number, entries: readonly number[]): Path {
+  const nodes = [nodeKeys[start]!];
   let u = start;
-  const nodes = [nodeKeys[u]!];
-  const steps = new Array<Step>(count);
-  for (let i = 0; i < count; i++) {
-    const j = entries[i]!;
+  const steps = entries.map((j) => {
     const v = neighbor[j]!;
-    steps[i] = { edge: edgeKeys[edge[j]!]!, from: nodeKeys[u]!, to: nodeKeys[v]!, reversed: j >= inStart[u]! };
-    nodes.push(nodeKeys[v]!);
-    u = v;
-  }
+    const step = { edge: edgeKeys[edge[j]!]!, from: nodeKeys[u]!, to: nodeKeys[v]!, reversed: j >= inStart[u]! };
+    nodes.push(nodeKeys[(u = v)]!);
+    return step;
+  });
   return { nodes, steps };
 }
 

@@ -8,6 +8,7 @@
  * other answers to an ancestor. (In a cycle an event is both before and after.)
  */
 import { BadInputError } from "../errors.js";
+import { BreadthFirst } from "./breadth-first.js";
 import { Budget } from "./budget.js";
 import { inducedRelations } from "./induced-relations.js";
 import { BACKWARD, budgetOption, FORWARD, requireNode, type DirectionCode } from "./options.js";
@@ -39,13 +40,8 @@ export function inDateOrder(events: Iterable<string>, dateOf: (node: string) => 
   const dates = new Map<string, string | null>();
   for (const event of events) dates.set(event, dateOf(event));
   return [...dates.keys()].sort((a, b) => {
-    const dateA = dates.get(a) ?? null;
-    const dateB = dates.get(b) ?? null;
-    if (dateA !== dateB) {
-      if (dateA === null) return 1;
-      if (dateB === null) return -1;
-      return dateA < dateB ? -1 : 1;
-    }
+    const [dateA, dateB] = [dates.get(a) ?? null, dates.get(b) ?? null];
+    if (dateA !== dateB) return dateA === null ? 1 : dateB === null ? -1 : dateA < dateB ? -1 : 1;
     return a < b ? -1 : a > b ? 1 : 0;
   });
 }
@@ -59,8 +55,13 @@ export function retaliationChain(index: TraversalIndex, eventId: string, options
 
   const allowed = index.allowedTypes([relationType]);
   const scratch = scratchFor(index);
-  const answered = reachable(index, event, FORWARD, allowed, scratch.fromStart, scratch.startQueue, budget);
-  const answeredBy = reachable(index, event, BACKWARD, allowed, scratch.toTarget, scratch.targetQueue, budget);
+  const reachable = (direction: DirectionCode, seen: Marks, distance: Int32Array, queue: Int32Array): string[] => {
+    const search = new BreadthFirst(index, direction, allowed, seen, distance, queue, event, budget);
+    search.reach(Infinity);
+    return Array.from(queue.subarray(0, search.count), (v) => index.nodeKeys[v]!);
+  };
+  const answered = reachable(FORWARD, scratch.fromStart, scratch.distanceFromStart, scratch.startQueue);
+  const answeredBy = reachable(BACKWARD, scratch.toTarget, scratch.distanceToTarget, scratch.targetQueue);
   // From here on `dateOf` runs, which may use the index: nothing is read from the scratch again.
   const events = inDateOrder([...answered, ...answeredBy], options.dateOf);
   const before = new Set(answered);
@@ -71,33 +72,4 @@ export function retaliationChain(index: TraversalIndex, eventId: string, options
     after: events.filter((member) => member !== eventId && after.has(member)),
     edges: inducedRelations(index, events.map((member) => index.nodeIndex(member)), allowed, budget),
   };
-}
-
-/** Breadth-first: the keys of every node reachable from `start`, start first. */
-function reachable(index: TraversalIndex, start: number, direction: DirectionCode, allowed: Uint8Array, seen: Marks, queue: Int32Array, budget: Budget): string[] {
-  const { neighbor, type } = index;
-  const low = index.low[direction];
-  const high = index.high[direction];
-  const generation = seen.clear();
-  const stamp = seen.stamp;
-  stamp[start] = generation;
-  queue[0] = start;
-  let count = 1;
-  for (let i = 0; i < count; i++) {
-    const u = queue[i]!;
-    const a = low[u]!;
-    const b = high[u]!;
-    const stop = budget.stop(a, b);
-    let j = a;
-    for (; j < stop; j++) {
-      if (allowed[type[j]!] === 0) continue;
-      const v = neighbor[j]!;
-      if (stamp[v] !== generation) {
-        stamp[v] = generation;
-        queue[count++] = v;
-      }
-    }
-    budget.scanned(a, j, stop, b);
-  }
-  return Array.from(queue.subarray(0, count), (v) => index.nodeKeys[v]!);
 }

@@ -1,13 +1,13 @@
 /**
- * Per-node working arrays, allocated once per index and reused by every
- * traversal call, named by the role they play. A `Marks` is a set of nodes
- * that empties in O(1): `clear()` starts a new generation, and a node is in
- * the set when its stamp equals the current generation. The value arrays
- * beside a set (distances, parents) are meaningful only for its members.
+ * Per-node working arrays, allocated once per index on first use and reused
+ * by every traversal call, named by the role they play. A `Marks` is a set of
+ * nodes that empties in O(1): `clear()` starts a new generation, and a node is
+ * in the set when its stamp equals the current generation. The value arrays
+ * beside a set (distances, parents) mean something only for its members.
  *
  * Calls are synchronous and do not nest, so one scratch serves them all; a
- * traversal that calls out (the retaliation chain's `dateOf`) finishes with
- * the scratch before it does.
+ * traversal that calls out (the retaliation chain's `dateOf`) is done with the
+ * scratch before it does.
  */
 
 export class Marks {
@@ -16,6 +16,11 @@ export class Marks {
 
   constructor(n: number) {
     this.stamp = new Uint32Array(n);
+  }
+
+  /** The generation members are stamped with now. */
+  get current(): number {
+    return this.generation;
   }
 
   /** Empties the set; returns the generation its members will be stamped with. */
@@ -28,60 +33,41 @@ export class Marks {
   }
 }
 
-export class Scratch {
-  /** Nodes reached from the start (neighbourhood, bidirectional search, what a chain answered). */
-  readonly fromStart: Marks;
-  readonly distanceFromStart: Int32Array;
-  readonly startQueue: Int32Array;
-  /** Nodes that reach the target (bidirectional search, distances to the target, what answered a chain). */
-  readonly toTarget: Marks;
-  readonly distanceToTarget: Int32Array;
-  readonly targetQueue: Int32Array;
-  /** The next layer of a breadth-first search. */
-  readonly nextLayer: Int32Array;
+const createScratch = (n: number) => ({
+  /** Nodes reached from the start, their hops, the queue that reached them (neighbourhood, forward search, what a chain answered). */
+  fromStart: new Marks(n),
+  distanceFromStart: new Int32Array(n),
+  startQueue: new Int32Array(n),
+  /** The same towards the target (backward search, distances to the target, what answered a chain). */
+  toTarget: new Marks(n),
+  distanceToTarget: new Int32Array(n),
+  targetQueue: new Int32Array(n),
+  /** The next layer of a bidirectional search. */
+  nextLayer: new Int32Array(n),
   /** How each node of the forward search was first reached: the node before it and the entry walked. */
-  readonly parentNode: Int32Array;
-  readonly parentEntry: Int32Array;
+  parentNode: new Int32Array(n),
+  parentEntry: new Int32Array(n),
   /** Nodes of the backward search's last layer that the forward search had reached. */
-  readonly crossed: Marks;
-  /** Nodes whose onward steps are listed in a depth-first search, at candidateStart, candidateCount long. */
-  readonly listed: Marks;
-  readonly candidateStart: Int32Array;
-  readonly candidateCount: Int32Array;
+  crossed: new Marks(n),
+  /** Nodes whose onward steps a depth-first search has listed, at candidateStart, candidateCount long. */
+  listed: new Marks(n),
+  candidateStart: new Int32Array(n),
+  candidateCount: new Int32Array(n),
   /** Nodes from which no shortest path continues. */
-  readonly deadEnd: Marks;
+  deadEnd: new Marks(n),
   /** Nodes on the path a depth-first search is extending. */
-  readonly onPath: Marks;
+  onPath: new Marks(n),
   /** Members of an induced subgraph, with their position in the member list. */
-  readonly member: Marks;
-  readonly memberRank: Int32Array;
-
-  constructor(n: number) {
-    this.fromStart = new Marks(n);
-    this.distanceFromStart = new Int32Array(n);
-    this.startQueue = new Int32Array(n);
-    this.toTarget = new Marks(n);
-    this.distanceToTarget = new Int32Array(n);
-    this.targetQueue = new Int32Array(n);
-    this.nextLayer = new Int32Array(n);
-    this.parentNode = new Int32Array(n);
-    this.parentEntry = new Int32Array(n);
-    this.crossed = new Marks(n);
-    this.listed = new Marks(n);
-    this.candidateStart = new Int32Array(n);
-    this.candidateCount = new Int32Array(n);
-    this.deadEnd = new Marks(n);
-    this.onPath = new Marks(n);
-    this.member = new Marks(n);
-    this.memberRank = new Int32Array(n);
-  }
-}
+  member: new Marks(n),
+  memberRank: new Int32Array(n),
+});
+export type Scratch = ReturnType<typeof createScratch>;
 
 const scratches = new WeakMap<object, Scratch>();
 
-/** The scratch of an index of `n` nodes, allocated on first use. */
+/** The scratch of an index of `order` nodes. */
 export function scratchFor(index: { readonly order: number }): Scratch {
   let scratch = scratches.get(index);
-  if (scratch === undefined) scratches.set(index, (scratch = new Scratch(index.order)));
+  if (scratch === undefined) scratches.set(index, (scratch = createScratch(index.order)));
   return scratch;
 }

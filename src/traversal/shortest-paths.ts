@@ -7,8 +7,8 @@
  * node's steps in adjacency order; `shortestPath` returns the first of them,
  * which is also `allShortestPaths(...)[0]`.
  */
-import { Budget } from "./budget.js";
-import { budgetOption, directionOption, integerOption, relationTypesOption, requireNode, reverseCode, type DirectionCode, type WalkOptions } from "./options.js";
+import type { Budget } from "./budget.js";
+import { integerOption, pathSearch, reverseCode, type DirectionCode, type WalkOptions } from "./options.js";
 import { pathAlong, stepsBetween, trivialPath, type Path } from "./path.js";
 import { scratchFor } from "./scratch.js";
 import type { TraversalIndex } from "./traversal-index.js";
@@ -19,11 +19,7 @@ export interface AllShortestPathsOptions extends WalkOptions {
 }
 
 export function shortestPath(index: TraversalIndex, from: string, to: string, options: WalkOptions = {}): Path | null {
-  const source = requireNode(index, from);
-  const target = requireNode(index, to);
-  const direction = directionOption(options.direction);
-  const allowed = relationTypesOption(index, options.relationTypes);
-  const budget = new Budget("shortestPath", budgetOption(options.budget));
+  const { source, target, direction, allowed, budget } = pathSearch(index, from, to, options, "shortestPath");
   if (source === target) return trivialPath(from);
 
   const found = search(index, source, target, direction, allowed, budget);
@@ -44,12 +40,8 @@ export function shortestPath(index: TraversalIndex, from: string, to: string, op
 }
 
 export function allShortestPaths(index: TraversalIndex, from: string, to: string, options: AllShortestPathsOptions = {}): Path[] {
-  const source = requireNode(index, from);
-  const target = requireNode(index, to);
-  const direction = directionOption(options.direction);
-  const allowed = relationTypesOption(index, options.relationTypes);
+  const { source, target, direction, allowed, budget } = pathSearch(index, from, to, options, "allShortestPaths");
   const limit = integerOption("limit", options.limit, 10, 1);
-  const budget = new Budget("allShortestPaths", budgetOption(options.budget));
   if (source === target) return [trivialPath(from)];
 
   const found = search(index, source, target, direction, allowed, budget);
@@ -112,19 +104,17 @@ export function allShortestPaths(index: TraversalIndex, from: string, to: string
 }
 
 /**
- * Where the two searches met. Every shortest path runs from the source through
- * the forward ball (nodes at most `forwardDepth` from it, marked fromStart),
- * over one edge into the backward ball (nodes marked toTarget).
+ * Where the two searches met. Every shortest path (`length` steps) runs from
+ * the source through the forward ball (nodes at most `forwardDepth` from it,
+ * in scratch.fromStart), over one edge into the backward ball (in
+ * scratch.toTarget); the first such edge is `meetingEntry`, from `meetingNode`.
  */
 interface Meeting {
-  readonly fromGeneration: number;
-  readonly toGeneration: number;
   readonly target: number;
   readonly direction: DirectionCode;
   readonly allowed: Uint8Array | null;
   readonly forwardDepth: number;
   readonly length: number;
-  /** The first edge, in path order, from the forward into the backward ball: its source node and entry. */
   readonly meetingNode: number;
   readonly meetingEntry: number;
 }
@@ -136,31 +126,20 @@ function search(index: TraversalIndex, source: number, target: number, direction
   const [backwardLow, backwardHigh, backwardDegree] = [index.low[back], index.high[back], index.cost[back]];
   const scratch = scratchFor(index);
   const { distanceFromStart: distanceFrom, distanceToTarget: distanceTo, parentNode, parentEntry } = scratch;
-  const inFrom = scratch.fromStart.stamp;
-  const fromGeneration = scratch.fromStart.clear();
-  const inTo = scratch.toTarget.stamp;
-  const toGeneration = scratch.toTarget.clear();
-  const crossed = scratch.crossed.stamp;
-  const crossedGeneration = scratch.crossed.clear();
+  const [inFrom, fromGeneration] = [scratch.fromStart.stamp, scratch.fromStart.clear()];
+  const [inTo, toGeneration] = [scratch.toTarget.stamp, scratch.toTarget.clear()];
+  const [crossed, crossedGeneration] = [scratch.crossed.stamp, scratch.crossed.clear()];
 
   inFrom[source] = fromGeneration;
   distanceFrom[source] = 0;
   inTo[target] = toGeneration;
   distanceTo[target] = 0;
-  let forwardLayer = scratch.startQueue;
-  let backwardLayer = scratch.targetQueue;
-  let next = scratch.nextLayer;
+  let [forwardLayer, backwardLayer, next] = [scratch.startQueue, scratch.targetQueue, scratch.nextLayer];
   forwardLayer[0] = source;
   backwardLayer[0] = target;
-  let forwardSize = 1;
-  let backwardSize = 1;
-  let forwardDepth = 0;
-  let backwardDepth = 0;
-  let forwardCost = forwardDegree[source]!;
-  let backwardCost = backwardDegree[target]!;
-  let meetingNode = -1;
-  let meetingEntry = -1;
-  let crossings = 0;
+  let [forwardSize, backwardSize, forwardDepth, backwardDepth] = [1, 1, 0, 0];
+  let [forwardCost, backwardCost] = [forwardDegree[source]!, backwardDegree[target]!];
+  let [meetingNode, meetingEntry, crossings] = [-1, -1, 0];
 
   while (meetingEntry < 0 && crossings === 0 && forwardSize > 0 && backwardSize > 0) {
     let nextSize = 0;
@@ -237,7 +216,7 @@ function search(index: TraversalIndex, source: number, target: number, direction
   }
   if (meetingEntry < 0 && crossings === 0) return null;
 
-  const found = { fromGeneration, toGeneration, target, direction, allowed, forwardDepth, length: forwardDepth + backwardDepth + 1, meetingNode, meetingEntry };
+  const found = { target, direction, allowed, forwardDepth, length: forwardDepth + backwardDepth + 1, meetingNode, meetingEntry };
   if (meetingEntry >= 0) return found;
   // The search from the target met the forward layer: the first crossing in that layer's order starts the first path.
   let first = -1;
@@ -249,11 +228,9 @@ function search(index: TraversalIndex, source: number, target: number, direction
 
 /** Appends to `out` the entries from `node` (itself on a shortest path) that stay on one; only the first when `firstOnly`. */
 function onwardSteps(index: TraversalIndex, found: Meeting, node: number, firstOnly: boolean, out: number[], budget: Budget): void {
-  const { fromGeneration, toGeneration, forwardDepth, length, direction, allowed } = found;
-  const scratch = scratchFor(index);
-  const inFrom = scratch.fromStart.stamp;
-  const inTo = scratch.toTarget.stamp;
-  const { distanceFromStart: distanceFrom, distanceToTarget: distanceTo } = scratch;
+  const { forwardDepth, length, direction, allowed } = found;
+  const { fromStart, toTarget, distanceFromStart: distanceFrom, distanceToTarget: distanceTo } = scratchFor(index);
+  const [inFrom, fromGeneration, inTo, toGeneration] = [fromStart.stamp, fromStart.current, toTarget.stamp, toTarget.current];
   const position = inFrom[node] === fromGeneration ? distanceFrom[node]! : -1;
   const forwardSide = position >= 0 && position <= forwardDepth;
   const left = forwardSide ? length - position - 1 : distanceTo[node]! - 1;

@@ -26,36 +26,8 @@ export const HUB_DEGREE = 64;
 
 type TypeIds = Uint8Array | Uint16Array | Int32Array;
 
-export interface TraversalIndex {
-  readonly order: number;
-  readonly size: number;
-  readonly nodeKeys: readonly string[];
-  readonly edgeKeys: readonly string[];
-  readonly typeNames: readonly string[];
-  /** Per entry: the node reached, the edge walked, its relation type id. */
-  readonly neighbor: Int32Array;
-  readonly edge: Int32Array;
-  readonly type: TypeIds;
-  /** Per edge: its relation type id. */
-  readonly edgeType: TypeIds;
-  /** Per node: where its sections start (outStart has n + 1 entries). */
-  readonly outStart: Int32Array;
-  readonly inStart: Int32Array;
-  /** Per direction code, per node: the range a walk reads, and graphology's degree that way (self-loops included). */
-  readonly low: readonly [Int32Array, Int32Array, Int32Array];
-  readonly high: readonly [Int32Array, Int32Array, Int32Array];
-  readonly cost: readonly [Int32Array, Int32Array, Int32Array];
-  /** Node u's self-loops are loopEdge[loopStart[u] .. loopStart[u + 1]), in the order added. */
-  readonly loopStart: Int32Array;
-  readonly loopEdge: Int32Array;
-  /** Hub u's run starts are runEntry[runStart[u] .. runStart[u + 1]), by neighbour then position. */
-  readonly runStart: Int32Array;
-  readonly runEntry: Int32Array;
-  /** The node's index, or -1. */
-  nodeIndex(key: string): number;
-  /** Which relation type ids a walk may follow (1 = allowed). */
-  allowedTypes(types: readonly string[]): Uint8Array;
-}
+/** The index (see buildTraversalIndex's return value for what each array holds). */
+export type TraversalIndex = ReturnType<typeof buildTraversalIndex>;
 
 const typeArray = (length: number, types: number): TypeIds =>
   types <= 0x100 ? new Uint8Array(length) : types <= 0x10000 ? new Uint16Array(length) : new Int32Array(length);
@@ -64,7 +36,7 @@ const typeArray = (length: number, types: number): TypeIds =>
 const arrayIndex = (key: string): number => (/^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 0xffffffff ? Number(key) : -1);
 
 /** The index of a directed graph (multi or simple) whose edges carry a `type`; TypeError for any other graph. */
-export function buildTraversalIndex(graph: AbstractGraph<Attributes, Attributes & { type: string }>): TraversalIndex {
+export function buildTraversalIndex(graph: AbstractGraph<Attributes, Attributes & { type: string }>) {
   if (graph.type !== "directed") throw new TypeError(`buildTraversalIndex: the graph must be directed (got a ${graph.type} graph)`);
   const n = graph.order;
   const m = graph.size;
@@ -117,18 +89,21 @@ export function buildTraversalIndex(graph: AbstractGraph<Attributes, Attributes 
   const neighbor = new Int32Array(entries);
   const edge = new Int32Array(entries);
   const type = typeArray(entries, typeNames.length);
-  const runStarts: number[] = [];
   const runStart = new Int32Array(n + 1);
-  const order = new SectionOrder(n, nodeKeys);
-  // The edges of each node in insertion order, by source (for out-sections) and by target (for in-sections).
-  const bySource = bucket(n, m, source, outCount, source, target);
-  const byTarget = bucket(n, m, target, inCount, source, target);
+  const runStarts: number[] = [];
+  // Each section, laid out in graphology's adjacency order (see layOut).
+  const layOut = sectionLayout(nodeKeys, typeOfEdge, neighbor, edge, type);
+  const bySource = bucket(n, source, outCount, source, target);
+  const byTarget = bucket(n, target, inCount, source, target);
   for (let u = 0; u < n; u++) {
     runStart[u] = runStarts.length;
-    const hub = outStart[u + 1]! - outStart[u]! > HUB_DEGREE;
-    order.fill(u, bySource, target, outStart[u]!, neighbor, edge, type, typeOfEdge, hub ? runStarts : null);
-    order.fill(u, byTarget, source, inStart[u]!, neighbor, edge, type, typeOfEdge, hub ? runStarts : null);
-    if (hub) sortRuns(runStarts, runStart[u]!, neighbor);
+    const runs = outStart[u + 1]! - outStart[u]! > HUB_DEGREE ? runStarts : null;
+    layOut(bySource, u, target, outStart[u]!, runs);
+    layOut(byTarget, u, source, inStart[u]!, runs);
+    if (runs) {
+      const sorted = runs.slice(runStart[u]).sort((a, b) => neighbor[a]! - neighbor[b]! || a - b);
+      for (let r = 0; r < sorted.length; r++) runs[runStart[u]! + r] = sorted[r]!;
+    }
   }
   runStart[n] = runStarts.length;
 
@@ -151,24 +126,32 @@ export function buildTraversalIndex(graph: AbstractGraph<Attributes, Attributes 
   return {
     order: n,
     size: m,
-    nodeKeys,
-    edgeKeys,
-    typeNames,
+    nodeKeys: nodeKeys as readonly string[],
+    edgeKeys: edgeKeys as readonly string[],
+    typeNames: typeNames as readonly string[],
+    /** Per entry: the node reached, the edge walked, its relation type id. */
     neighbor,
     edge,
     type,
+    /** Per edge: its relation type id. */
     edgeType,
+    /** Per node: where its sections start (outStart has n + 1 entries). */
     outStart,
     inStart,
-    low: [outStart, inStart, outStart],
-    high: [inStart, sectionEnd, sectionEnd],
+    /** Per direction code, per node: the range a walk reads, and graphology's degree that way (self-loops included). */
+    low: [outStart, inStart, outStart] as const,
+    high: [inStart, sectionEnd, sectionEnd] as const,
     cost,
+    /** Node u's self-loops are loopEdge[loopStart[u] .. loopStart[u + 1]), in the order added. */
     loopStart,
     loopEdge,
+    /** Hub u's run starts are runEntry[runStart[u] .. runStart[u + 1]), by neighbour then position. */
     runStart,
     runEntry: Int32Array.from(runStarts),
-    nodeIndex: (key) => nodeIndexes.get(key) ?? -1,
-    allowedTypes(types) {
+    /** The node's index, or -1. */
+    nodeIndex: (key: string): number => nodeIndexes.get(key) ?? -1,
+    /** Which relation type ids a walk may follow (1 = allowed). */
+    allowedTypes(types: readonly string[]): Uint8Array {
       const allowed = new Uint8Array(typeNames.length);
       for (const name of types) {
         const id = typeIndexes.get(name);
@@ -179,88 +162,61 @@ export function buildTraversalIndex(graph: AbstractGraph<Attributes, Attributes 
   };
 }
 
-/** Edge ids grouped by `by[e]` (self-loops left out), in insertion order within a group. */
-function bucket(n: number, m: number, by: Int32Array, counts: Int32Array, source: Int32Array, target: Int32Array): { start: Int32Array; edges: Int32Array } {
+/** Edge ids grouped by node `by[e]` (self-loops left out), in insertion order within a node. */
+function bucket(n: number, by: Int32Array, counts: Int32Array, source: Int32Array, target: Int32Array) {
   const start = new Int32Array(n + 1);
   for (let u = 0; u < n; u++) start[u + 1] = start[u]! + counts[u]!;
   const fill = start.slice(0, n);
   const edges = new Int32Array(start[n]!);
-  for (let e = 0; e < m; e++) if (source[e] !== target[e]) edges[fill[by[e]!]!++] = e;
+  for (let e = 0; e < by.length; e++) if (source[e] !== target[e]) edges[fill[by[e]!]!++] = e;
   return { start, edges };
 }
 
-/** Lays out one section of one node in graphology's adjacency order. */
-class SectionOrder {
-  private readonly groupOf: Int32Array;
-  private readonly seenBy: Int32Array;
-  private readonly numeric: Float64Array;
-  private groups: number[] = [];
-  private sizes: number[] = [];
-  private calls = 0;
-
-  constructor(n: number, nodeKeys: readonly string[]) {
-    this.groupOf = new Int32Array(n);
-    this.seenBy = new Int32Array(n).fill(-1);
-    this.numeric = Float64Array.from(nodeKeys, arrayIndex);
-  }
-
-  fill(
-    u: number,
-    { start, edges }: { start: Int32Array; edges: Int32Array },
-    other: Int32Array,
-    at: number,
-    neighbor: Int32Array,
-    edge: Int32Array,
-    type: TypeIds,
-    typeOfEdge: Int32Array,
-    runStarts: number[] | null,
-  ): void {
-    const { groupOf, seenBy, numeric } = this;
-    const call = this.calls++;
-    const groups = (this.groups = [] as number[]);
-    const sizes = (this.sizes = [] as number[]);
-    let anyNumeric = false;
-    // Groups (one per neighbour) in the order first connected, with their sizes.
+/**
+ * Lays out node u's section from its edges (in insertion order): one run per
+ * neighbour, in the order first connected but integer-like keys first in
+ * numeric order (as JavaScript orders the object keys graphology keeps them
+ * as), each run's edges oldest first. Pushes the run starts when asked.
+ */
+function sectionLayout(nodeKeys: readonly string[], typeOfEdge: Int32Array, neighbor: Int32Array, edge: Int32Array, type: TypeIds) {
+  const n = nodeKeys.length;
+  const numeric = Float64Array.from(nodeKeys, arrayIndex);
+  const runOf = new Int32Array(n);
+  const seenIn = new Int32Array(n).fill(-1);
+  let section = 0;
+  return ({ start, edges }: { start: Int32Array; edges: Int32Array }, u: number, other: Int32Array, at: number, runStarts: number[] | null): void => {
+    const current = section++;
+    const firsts: number[] = [];
+    const sizes: number[] = [];
     for (let k = start[u]!; k < start[u + 1]!; k++) {
       const v = other[edges[k]!]!;
-      if (seenBy[v] !== call) {
-        seenBy[v] = call;
-        groupOf[v] = groups.length;
-        groups.push(v);
+      if (seenIn[v] !== current) {
+        seenIn[v] = current;
+        runOf[v] = firsts.length;
+        firsts.push(v);
         sizes.push(0);
-        if (numeric[v]! >= 0) anyNumeric = true;
       }
-      sizes[groupOf[v]!]!++;
+      sizes[runOf[v]!]!++;
     }
-    const ordered = groups.map((_, g) => g);
-    if (anyNumeric) {
-      ordered.sort((a, b) => {
-        const x = numeric[groups[a]!]!;
-        const y = numeric[groups[b]!]!;
-        return x >= 0 && y >= 0 ? x - y : x >= 0 ? -1 : y >= 0 ? 1 : a - b;
-      });
+    const order = firsts.map((_, r) => r);
+    if (firsts.some((v) => numeric[v]! >= 0)) {
+      const key = (r: number) => numeric[firsts[r]!]!;
+      order.sort((a, b) => (key(a) >= 0 && key(b) >= 0 ? key(a) - key(b) : key(a) >= 0 ? -1 : key(b) >= 0 ? 1 : a - b));
     }
-    const offset = new Array<number>(groups.length);
-    for (const g of ordered) {
-      offset[g] = at;
-      if (runStarts) runStarts.push(at);
-      at += sizes[g]!;
+    const offset = new Array<number>(firsts.length);
+    for (const r of order) {
+      offset[r] = at;
+      runStarts?.push(at);
+      at += sizes[r]!;
     }
     for (let k = start[u]!; k < start[u + 1]!; k++) {
       const e = edges[k]!;
-      const v = other[e]!;
-      const j = offset[groupOf[v]!]!++;
-      neighbor[j] = v;
+      const j = offset[runOf[other[e]!]!]!++;
+      neighbor[j] = other[e]!;
       edge[j] = e;
       type[j] = typeOfEdge[e]!;
     }
-  }
-}
-
-/** Sorts a hub's run starts (from `from` on) by neighbour, then position. */
-function sortRuns(runStarts: number[], from: number, neighbor: Int32Array): void {
-  const runs = runStarts.slice(from).sort((a, b) => neighbor[a]! - neighbor[b]! || a - b);
-  for (let r = 0; r < runs.length; r++) runStarts[from + r] = runs[r]!;
+  };
 }
 
 /** Whether node u has a sorted run index. */
