@@ -25,7 +25,7 @@ describe("serve", () => {
     expect(stderr[0]).toContain('--port must be an integer from 0 to 65535, got "http"');
   });
 
-  it("prints its URL, serves the bundled graph, and exits 0 on SIGTERM", async () => {
+  it("prints its URL and the performance hooks, serves the bundled graph, and exits 0 on SIGTERM", async () => {
     const { child, url, output, exit } = await startChildServer();
     const response = await fetch(url, {
       method: "POST",
@@ -37,5 +37,7 @@ describe("serve", () => {
     child.kill("SIGTERM");
     expect(await exit).toBe(0);
     expect(output()).toContain("SIGTERM received");
+    expect(output()).toMatch(/^Performance hooks: synchronous resolvers on .*dictionary-mode adjacency on/m);
+    expect(output()).not.toContain("OFF");
   });
 });
