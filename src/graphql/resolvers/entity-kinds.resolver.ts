@@ -11,24 +11,24 @@ import type { GraphQLContext } from "../context.js";
 import { SliceArgs } from "../args/list.args.js";
 import { Cost } from "../cost.js";
 import { FIELD_COSTS, relatedCost } from "../field-costs.js";
-import { ClaimType } from "../types/claim.type.js";
-import { Entity } from "../types/entity.type.js";
+import { ClaimObject } from "../types/claim.type.js";
+import { EntityInterface } from "../types/entity.type.js";
 import {
-  BaseType,
+  BaseObject,
   EventObject,
-  GovernmentType,
-  LegalInstrumentType,
-  MediaSourceType,
-  MilitiaType,
-  OfficialType,
-  OrganizationType,
-  PlaceType,
-  PoliticalBlocType,
+  GovernmentObject,
+  LegalInstrumentObject,
+  MediaSourceObject,
+  MilitiaObject,
+  OfficialObject,
+  OrganizationObject,
+  PlaceObject,
+  PoliticalBlocObject,
   StatementObject,
-  UmbrellaGroupType,
+  UmbrellaGroupObject,
 } from "../types/entity-kinds.type.js";
-import { OfficeType } from "../types/office.type.js";
-import { PartialDateType } from "../types/partial-date.type.js";
+import { OfficeObject } from "../types/office.type.js";
+import { PartialDateObject } from "../types/partial-date.type.js";
 
 type Dated = Extract<EntityRecord, { date: unknown }>;
 
@@ -41,30 +41,30 @@ const CASUALTY_MEASURES = new Set(["KILLED", "WOUNDED", "CASUALTIES"]);
 
 @Resolver(() => EventObject)
 export class EventResolver {
-  @FieldResolver(() => PartialDateType)
+  @FieldResolver(() => PartialDateObject)
   date(@Root() event: Dated, @Ctx() { service }: GraphQLContext): DateView {
     return service.dateView(event.date);
   }
 
-  @FieldResolver(() => [Entity], { description: "Where it happened (OCCURRED_AT)." })
+  @FieldResolver(() => [EntityInterface], { description: "Where it happened (OCCURRED_AT)." })
   @Cost(relatedCost(["OCCURRED_AT"], "forward"))
   location(@Root() event: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return outgoing(service, event.id, slice, "OCCURRED_AT");
   }
 
-  @FieldResolver(() => [Entity], { description: "What it struck or was aimed at (ATTACKS)." })
+  @FieldResolver(() => [EntityInterface], { description: "What it struck or was aimed at (ATTACKS)." })
   @Cost(relatedCost(["ATTACKS"], "forward"))
   targets(@Root() event: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return outgoing(service, event.id, slice, "ATTACKS");
   }
 
-  @FieldResolver(() => [Entity], { description: "Who carried it out or is held responsible (CARRIED_OUT); see each relation's evidence for who says so." })
+  @FieldResolver(() => [EntityInterface], { description: "Who carried it out or is held responsible (CARRIED_OUT); see each relation's evidence for who says so." })
   @Cost(relatedCost(["CARRIED_OUT"], "backward"))
   perpetrators(@Root() event: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return incoming(service, event.id, slice, "CARRIED_OUT");
   }
 
-  @FieldResolver(() => [ClaimType], { description: "Claims about people killed, wounded or casualties in general, each with its source." })
+  @FieldResolver(() => [ClaimObject], { description: "Claims about people killed, wounded or casualties in general, each with its source." })
   @Cost(FIELD_COSTS.claims)
   casualtyClaims(@Root() event: EntityRecord): Claim[] {
     return (event.claims ?? []).filter((c) => CASUALTY_MEASURES.has(c.measure));
@@ -85,12 +85,12 @@ export class EventResolver {
 
 @Resolver(() => StatementObject)
 export class StatementResolver {
-  @FieldResolver(() => PartialDateType)
+  @FieldResolver(() => PartialDateObject)
   date(@Root() statement: Dated, @Ctx() { service }: GraphQLContext): DateView {
     return service.dateView(statement.date);
   }
 
-  @FieldResolver(() => [Entity], { description: "Who issued it (ISSUED)." })
+  @FieldResolver(() => [EntityInterface], { description: "Who issued it (ISSUED)." })
   @Cost(relatedCost(["ISSUED"], "backward"))
   speakers(@Root() statement: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return incoming(service, statement.id, slice, "ISSUED");
@@ -102,16 +102,16 @@ export class StatementResolver {
     return outgoing(service, statement.id, slice, "ABOUT");
   }
 
-  @FieldResolver(() => [LegalInstrumentType], { description: "Laws, authorities and agreements it invokes (CITES)." })
+  @FieldResolver(() => [LegalInstrumentObject], { description: "Laws, authorities and agreements it invokes (CITES)." })
   @Cost(relatedCost(["CITES"], "forward"))
   cites(@Root() statement: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return outgoing(service, statement.id, slice, "CITES");
   }
 }
 
-@Resolver(() => OfficialType)
+@Resolver(() => OfficialObject)
 export class OfficialResolver {
-  @FieldResolver(() => [OfficeType], { description: "Offices held and bodies spoken for (HOLDS_OFFICE_IN, SPEAKS_FOR)." })
+  @FieldResolver(() => [OfficeObject], { description: "Offices held and bodies spoken for (HOLDS_OFFICE_IN, SPEAKS_FOR)." })
   @Cost(relatedCost(["HOLDS_OFFICE_IN", "SPEAKS_FOR"], "forward"))
   offices(@Root() official: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return service
@@ -128,45 +128,45 @@ export class OfficialResolver {
 
 const officialsOf = (service: KnowledgeService, id: string, slice: SliceArgs) => incoming(service, id, slice, "HOLDS_OFFICE_IN", "SPEAKS_FOR");
 
-@Resolver(() => GovernmentType)
+@Resolver(() => GovernmentObject)
 export class GovernmentResolver {
-  @FieldResolver(() => [OfficialType], { description: "Officials holding office in or speaking for it." })
+  @FieldResolver(() => [OfficialObject], { description: "Officials holding office in or speaking for it." })
   @Cost(relatedCost(["HOLDS_OFFICE_IN", "SPEAKS_FOR"], "backward"))
   officials(@Root() government: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return officialsOf(service, government.id, slice);
   }
 
-  @FieldResolver(() => [Entity], { description: "Groups it backs (BACKS, outgoing)." })
+  @FieldResolver(() => [EntityInterface], { description: "Groups it backs (BACKS, outgoing)." })
   @Cost(relatedCost(["BACKS"], "forward"))
   backs(@Root() government: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return outgoing(service, government.id, slice, "BACKS");
   }
 }
 
-@Resolver(() => OrganizationType)
+@Resolver(() => OrganizationObject)
 export class OrganizationResolver {
-  @FieldResolver(() => [OfficialType], { description: "Officials holding office in or speaking for it." })
+  @FieldResolver(() => [OfficialObject], { description: "Officials holding office in or speaking for it." })
   @Cost(relatedCost(["HOLDS_OFFICE_IN", "SPEAKS_FOR"], "backward"))
   officials(@Root() organization: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return officialsOf(service, organization.id, slice);
   }
 
-  @FieldResolver(() => [Entity], { description: "What it is part of (PART_OF, outgoing)." })
+  @FieldResolver(() => [EntityInterface], { description: "What it is part of (PART_OF, outgoing)." })
   @Cost(relatedCost(["PART_OF"], "forward"))
   partOf(@Root() organization: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return outgoing(service, organization.id, slice, "PART_OF");
   }
 }
 
-@Resolver(() => MilitiaType)
+@Resolver(() => MilitiaObject)
 export class MilitiaResolver {
-  @FieldResolver(() => [Entity], { description: "Who backs it (BACKS, incoming)." })
+  @FieldResolver(() => [EntityInterface], { description: "Who backs it (BACKS, incoming)." })
   @Cost(relatedCost(["BACKS"], "backward"))
   backers(@Root() militia: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return incoming(service, militia.id, slice, "BACKS");
   }
 
-  @FieldResolver(() => [Entity], { description: "Umbrella groups and blocs it belongs to (MEMBER_OF)." })
+  @FieldResolver(() => [EntityInterface], { description: "Umbrella groups and blocs it belongs to (MEMBER_OF)." })
   @Cost(relatedCost(["MEMBER_OF"], "forward"))
   memberOf(@Root() militia: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return outgoing(service, militia.id, slice, "MEMBER_OF");
@@ -179,39 +179,39 @@ export class MilitiaResolver {
   }
 }
 
-@Resolver(() => UmbrellaGroupType)
+@Resolver(() => UmbrellaGroupObject)
 export class UmbrellaGroupResolver {
-  @FieldResolver(() => [Entity], { description: "Its member groups (MEMBER_OF, incoming)." })
+  @FieldResolver(() => [EntityInterface], { description: "Its member groups (MEMBER_OF, incoming)." })
   @Cost(relatedCost(["MEMBER_OF"], "backward"))
   members(@Root() group: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return incoming(service, group.id, slice, "MEMBER_OF");
   }
 
-  @FieldResolver(() => [Entity], { description: "Who backs it (BACKS, incoming)." })
+  @FieldResolver(() => [EntityInterface], { description: "Who backs it (BACKS, incoming)." })
   @Cost(relatedCost(["BACKS"], "backward"))
   backers(@Root() group: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return incoming(service, group.id, slice, "BACKS");
   }
 }
 
-@Resolver(() => PoliticalBlocType)
+@Resolver(() => PoliticalBlocObject)
 export class PoliticalBlocResolver {
-  @FieldResolver(() => [Entity], { description: "Its member groups (MEMBER_OF, incoming)." })
+  @FieldResolver(() => [EntityInterface], { description: "Its member groups (MEMBER_OF, incoming)." })
   @Cost(relatedCost(["MEMBER_OF"], "backward"))
   members(@Root() bloc: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return incoming(service, bloc.id, slice, "MEMBER_OF");
   }
 }
 
-@Resolver(() => BaseType)
+@Resolver(() => BaseObject)
 export class BaseResolver {
-  @FieldResolver(() => [Entity], { description: "Where it is (LOCATED_IN); each relation's role says 'in' or 'near'." })
+  @FieldResolver(() => [EntityInterface], { description: "Where it is (LOCATED_IN); each relation's role says 'in' or 'near'." })
   @Cost(relatedCost(["LOCATED_IN"], "forward"))
   locatedIn(@Root() base: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return outgoing(service, base.id, slice, "LOCATED_IN");
   }
 
-  @FieldResolver(() => [Entity], { description: "Who uses, operates or is hosted at it (USES, incoming)." })
+  @FieldResolver(() => [EntityInterface], { description: "Who uses, operates or is hosted at it (USES, incoming)." })
   @Cost(relatedCost(["USES"], "backward"))
   usedBy(@Root() base: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return incoming(service, base.id, slice, "USES");
@@ -224,9 +224,9 @@ export class BaseResolver {
   }
 }
 
-@Resolver(() => PlaceType)
+@Resolver(() => PlaceObject)
 export class PlaceResolver {
-  @FieldResolver(() => [Entity], { description: "The larger places it lies in or near (LOCATED_IN)." })
+  @FieldResolver(() => [EntityInterface], { description: "The larger places it lies in or near (LOCATED_IN)." })
   @Cost(relatedCost(["LOCATED_IN"], "forward"))
   locatedIn(@Root() place: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return outgoing(service, place.id, slice, "LOCATED_IN");
@@ -239,16 +239,16 @@ export class PlaceResolver {
   }
 }
 
-@Resolver(() => MediaSourceType)
+@Resolver(() => MediaSourceObject)
 export class MediaSourceResolver {
-  @FieldResolver(() => [Entity], { description: "Events and statements it reported (REPORTED_BY, incoming)." })
+  @FieldResolver(() => [EntityInterface], { description: "Events and statements it reported (REPORTED_BY, incoming)." })
   @Cost(relatedCost(["REPORTED_BY"], "backward"))
   reported(@Root() source: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return incoming(service, source.id, slice, "REPORTED_BY");
   }
 }
 
-@Resolver(() => LegalInstrumentType)
+@Resolver(() => LegalInstrumentObject)
 export class LegalInstrumentResolver {
   @FieldResolver(() => [StatementObject], { description: "Statements that invoke it (CITES, incoming)." })
   @Cost(relatedCost(["CITES"], "backward"))

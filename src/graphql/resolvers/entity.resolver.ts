@@ -6,25 +6,25 @@ import type { GraphQLContext } from "../context.js";
 import { SliceArgs } from "../args/list.args.js";
 import { Cost } from "../cost.js";
 import { FIELD_COSTS } from "../field-costs.js";
-import { ClaimType } from "../types/claim.type.js";
-import { Entity } from "../types/entity.type.js";
-import { EvidenceType } from "../types/evidence.type.js";
+import { ClaimObject } from "../types/claim.type.js";
+import { EntityInterface } from "../types/entity.type.js";
+import { EvidenceObject } from "../types/evidence.type.js";
 import { RelationObject } from "../types/relation.type.js";
 
-@Resolver(() => Entity)
+@Resolver(() => EntityInterface)
 export class EntityResolver {
   @FieldResolver(() => [String])
   aliases(@Root() entity: EntityRecord): string[] {
     return entity.aliases ?? [];
   }
 
-  @FieldResolver(() => [EvidenceType])
+  @FieldResolver(() => [EvidenceObject])
   @Cost(FIELD_COSTS.entityEvidence)
   provenance(@Root() entity: EntityRecord): Evidence[] {
     return entity.evidence;
   }
 
-  @FieldResolver(() => [ClaimType])
+  @FieldResolver(() => [ClaimObject])
   @Cost(FIELD_COSTS.claims)
   claims(@Root() entity: EntityRecord): Claim[] {
     return entity.claims ?? [];
@@ -43,7 +43,7 @@ export class EntityResolver {
     return service.relationsOf(entity.id, { ...args, ...slice });
   }
 
-  @FieldResolver(() => [Entity], {
+  @FieldResolver(() => [EntityInterface], {
     description: "Entities one relation away, each once, filtered by relation type and direction; `first` at a time after `offset`.",
   })
   @Cost(FIELD_COSTS.entityRelations)

@@ -7,7 +7,7 @@ import type { EdgesKey, ExportFormat } from "../../export/formats.js";
 import type { PathView, SubgraphView } from "../../service/views.js";
 import type { GraphQLContext } from "../context.js";
 import { EdgesKeyEnum, ExportFormatEnum } from "../enums.js";
-import { PathObject, Subgraph } from "../types/traversal.type.js";
+import { PathObject, SubgraphObject } from "../types/traversal.type.js";
 import { Cost } from "../cost.js";
 import { FIELD_COSTS } from "../field-costs.js";
 
@@ -17,7 +17,7 @@ const EDGES_KEY_DESCRIPTION = "Where to put the edge list; default LINKS.";
 const EXPORT_DESCRIPTION = "The subgraph serialised in a file format, as text.";
 const FORMAT_DESCRIPTION = "The file format.";
 
-@Resolver(() => Subgraph)
+@Resolver(() => SubgraphObject)
 export class SubgraphExportResolver {
   @FieldResolver(() => GraphQLJSONObject, { description: NODE_LINK_DESCRIPTION })
   @Cost(FIELD_COSTS.subgraphExport)

@@ -3,29 +3,29 @@ import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { IdArgs, IdsArgs } from "../args/id.args.js";
 import { EntitiesArgs, EventsArgs, RelationsArgs } from "../args/list.args.js";
 import type { GraphQLContext } from "../context.js";
-import { EntityConnection, RelationConnection } from "../types/connection.type.js";
-import { Entity } from "../types/entity.type.js";
+import { EntityConnectionObject, RelationConnectionObject } from "../types/connection.type.js";
+import { EntityInterface } from "../types/entity.type.js";
 import { EventObject } from "../types/entity-kinds.type.js";
 import { RelationObject } from "../types/relation.type.js";
-import { SourceDocumentType } from "../types/source-document.type.js";
+import { SourceDocumentObject } from "../types/source-document.type.js";
 import { toConnection } from "./connection.js";
 import { Cost } from "../cost.js";
 import { FIELD_COSTS } from "../field-costs.js";
 
 @Resolver()
 export class QueryResolver {
-  @Query(() => Entity, { description: "One entity by id; NOT_FOUND when there is none." })
+  @Query(() => EntityInterface, { description: "One entity by id; NOT_FOUND when there is none." })
   entity(@Args(() => IdArgs) args: IdArgs, @Ctx() { service }: GraphQLContext) {
     return service.entityById(args);
   }
 
-  @Query(() => [Entity], { nullable: "items", description: "Several entities by id, in the order asked; null for an id that names no entity." })
+  @Query(() => [EntityInterface], { nullable: "items", description: "Several entities by id, in the order asked; null for an id that names no entity." })
   @Cost(FIELD_COSTS.entitiesById)
   entitiesById(@Args(() => IdsArgs) args: IdsArgs, @Ctx() { service }: GraphQLContext) {
     return service.entitiesById(args);
   }
 
-  @Query(() => EntityConnection, { description: "Entities, optionally of one kind and/or matching a search, one page at a time." })
+  @Query(() => EntityConnectionObject, { description: "Entities, optionally of one kind and/or matching a search, one page at a time." })
   @Cost(FIELD_COSTS.entityPage)
   entities(@Args(() => EntitiesArgs) args: EntitiesArgs, @Ctx() { service }: GraphQLContext) {
     return toConnection(service.entities(args));
@@ -36,7 +36,7 @@ export class QueryResolver {
     return service.relationById(args);
   }
 
-  @Query(() => RelationConnection, { description: "Relations, optionally of one type, from one entity and/or to one entity, one page at a time." })
+  @Query(() => RelationConnectionObject, { description: "Relations, optionally of one type, from one entity and/or to one entity, one page at a time." })
   @Cost(FIELD_COSTS.relationPage)
   relations(@Args(() => RelationsArgs) args: RelationsArgs, @Ctx() { service }: GraphQLContext) {
     return toConnection(service.relations(args));
@@ -48,7 +48,7 @@ export class QueryResolver {
     return service.events(args);
   }
 
-  @Query(() => [SourceDocumentType], { description: "The source documents the graph is built from." })
+  @Query(() => [SourceDocumentObject], { description: "The source documents the graph is built from." })
   @Cost(FIELD_COSTS.sources)
   sources(@Ctx() { service }: GraphQLContext) {
     return service.sources();

@@ -5,11 +5,11 @@ import { AllShortestPathsArgs, NeighborhoodArgs, PathArgs, PathsArgs } from "../
 import type { GraphQLContext } from "../context.js";
 import { Cost } from "../cost.js";
 import { FIELD_COSTS } from "../field-costs.js";
-import { PathObject, RetaliationChain, Subgraph } from "../types/traversal.type.js";
+import { PathObject, RetaliationChainObject, SubgraphObject } from "../types/traversal.type.js";
 
 @Resolver()
 export class TraversalResolver {
-  @Query(() => Subgraph, { description: "The entities within `depth` hops of an entity and the relations among them." })
+  @Query(() => SubgraphObject, { description: "The entities within `depth` hops of an entity and the relations among them." })
   @Cost(FIELD_COSTS.neighborhood)
   neighborhood(@Args(() => NeighborhoodArgs) args: NeighborhoodArgs, @Ctx() { service }: GraphQLContext) {
     return service.neighborhood(args);
@@ -33,7 +33,7 @@ export class TraversalResolver {
     return service.paths(args);
   }
 
-  @Query(() => RetaliationChain, { description: "The chain of RETALIATES_FOR relations leading to and from an event, in date order." })
+  @Query(() => RetaliationChainObject, { description: "The chain of RETALIATES_FOR relations leading to and from an event, in date order." })
   @Cost(FIELD_COSTS.retaliationChain)
   retaliationChain(@Args(() => EventIdArgs) args: EventIdArgs, @Ctx() { service }: GraphQLContext) {
     return service.retaliationChain(args);

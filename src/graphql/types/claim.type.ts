@@ -1,12 +1,12 @@
 /** A figure reported by one source; disagreeing sources give separate claims. */
 import { Field, Int, ObjectType } from "type-graphql";
 import { ClaimMeasureEnum, ClaimQualifierEnum } from "../enums.js";
-import { EvidenceType } from "./evidence.type.js";
+import { EvidenceObject } from "./evidence.type.js";
 
 @ObjectType("Claim", {
   description: "A figure as one source reports it (a death toll, a count of attacks). Where sources disagree, each account is its own claim.",
 })
-export class ClaimType {
+export class ClaimObject {
   @Field(() => ClaimMeasureEnum, { description: "What is counted." })
   measure!: string;
 
@@ -22,6 +22,6 @@ export class ClaimType {
   @Field(() => String, { nullable: true, description: "Context, e.g. that another source disputed the figure." })
   note!: string | null;
 
-  @Field(() => EvidenceType, { description: "The source of this figure." })
-  evidence!: EvidenceType;
+  @Field(() => EvidenceObject, { description: "The source of this figure." })
+  evidence!: EvidenceObject;
 }

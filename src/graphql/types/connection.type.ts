@@ -3,11 +3,11 @@ import { Field, Int, ObjectType } from "type-graphql";
 import type { ClassType } from "type-graphql";
 import { Cost } from "../cost.js";
 import { FIELD_COSTS } from "../field-costs.js";
-import { Entity } from "./entity.type.js";
+import { EntityInterface } from "./entity.type.js";
 import { RelationObject } from "./relation.type.js";
 
 @ObjectType("PageInfo", { description: "Where a page sits in the whole list." })
-export class PageInfo {
+export class PageInfoObject {
   @Field(() => Boolean, { description: "Whether items follow this page." })
   hasNextPage!: boolean;
 
@@ -41,8 +41,8 @@ function connectionTypes<T extends object>(name: string, nodeType: ClassType<T> 
     @Cost(FIELD_COSTS.pageItems)
     nodes!: T[];
 
-    @Field(() => PageInfo, { description: "Position of this page." })
-    pageInfo!: PageInfo;
+    @Field(() => PageInfoObject, { description: "Position of this page." })
+    pageInfo!: PageInfoObject;
 
     @Field(() => Int, { description: `How many ${what}s match, over all pages.` })
     totalCount!: number;
@@ -50,5 +50,5 @@ function connectionTypes<T extends object>(name: string, nodeType: ClassType<T> 
   return Connection;
 }
 
-export const EntityConnection = connectionTypes("Entity", Entity, "entity");
-export const RelationConnection = connectionTypes("Relation", RelationObject, "relation");
+export const EntityConnectionObject = connectionTypes("Entity", EntityInterface, "entity");
+export const RelationConnectionObject = connectionTypes("Relation", RelationObject, "relation");

@@ -3,14 +3,14 @@ import { Field, ID, InterfaceType } from "type-graphql";
 import { EntityKindEnum } from "../enums.js";
 import type { EntityKind } from "../../model/ontology.js";
 import type { EntityRecord } from "../../model/records.js";
-import { ClaimType } from "./claim.type.js";
-import { EvidenceType } from "./evidence.type.js";
+import { ClaimObject } from "./claim.type.js";
+import { EvidenceObject } from "./evidence.type.js";
 
 @InterfaceType("Entity", {
   description: "Anything the graph holds facts about: a group, a person, a government, a site, an event, a statement...",
   resolveType: (entity: EntityRecord) => entity.kind,
 })
-export abstract class Entity {
+export abstract class EntityInterface {
   @Field(() => ID, { description: "Stable, readable id, e.g. 'kataib-hezbollah' or 'us-strike-2021-06-27'." })
   id!: string;
 
@@ -26,9 +26,9 @@ export abstract class Entity {
   @Field(() => String, { description: "What the article says the entity is." })
   description!: string;
 
-  @Field(() => [EvidenceType], { description: "Where the article names or describes the entity." })
-  provenance!: EvidenceType[];
+  @Field(() => [EvidenceObject], { description: "Where the article names or describes the entity." })
+  provenance!: EvidenceObject[];
 
-  @Field(() => [ClaimType], { description: "Figures reported about the entity (death tolls, counts), each with its source." })
-  claims!: ClaimType[];
+  @Field(() => [ClaimObject], { description: "Figures reported about the entity (death tolls, counts), each with its source." })
+  claims!: ClaimObject[];
 }

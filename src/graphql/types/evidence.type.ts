@@ -2,13 +2,13 @@
 import { Field, ObjectType } from "type-graphql";
 import { Cost } from "../cost.js";
 import { FIELD_COSTS } from "../field-costs.js";
-import { SourceDocumentType } from "./source-document.type.js";
-import { Entity } from "./entity.type.js";
+import { SourceDocumentObject } from "./source-document.type.js";
+import { EntityInterface } from "./entity.type.js";
 
 @ObjectType("Evidence", { description: "Where a fact comes from: a verbatim excerpt of a source document and who, in it, said so." })
-export class EvidenceType {
-  @Field(() => SourceDocumentType, { description: "The document the excerpt is quoted from." })
-  document!: SourceDocumentType;
+export class EvidenceObject {
+  @Field(() => SourceDocumentObject, { description: "The document the excerpt is quoted from." })
+  document!: SourceDocumentObject;
 
   @Field(() => String, { description: "A short verbatim excerpt (a phrase or one sentence)." })
   excerpt!: string;
@@ -16,7 +16,7 @@ export class EvidenceType {
   @Field(() => String, { description: "Who said it, in the document's terms, e.g. 'Iraqi military officials told The Associated Press'; 'the article' for the document's own voice." })
   attribution!: string;
 
-  @Field(() => [Entity], { description: "The entities the attribution names, where they are in the graph." })
+  @Field(() => [EntityInterface], { description: "The entities the attribution names, where they are in the graph." })
   @Cost(FIELD_COSTS.attributedTo)
-  attributedTo!: Entity[];
+  attributedTo!: EntityInterface[];
 }

@@ -4,7 +4,7 @@ import { DatePrecisionEnum } from "../enums.js";
 import type { DatePrecision } from "../../model/dates.js";
 
 @ObjectType("PartialDate", { description: "A date as precise as the source allows: a day, a month, a year or a range." })
-export class PartialDateType {
+export class PartialDateObject {
   @Field(() => String, { description: "ISO 8601 value: 2021-06-27, 2021-06, 2016, or an interval 2021-04/2021-06-26." })
   value!: string;
 

@@ -4,9 +4,9 @@ import { Cost } from "../cost.js";
 import { FIELD_COSTS } from "../field-costs.js";
 import { RelationTypeEnum } from "../enums.js";
 import type { RelationType } from "../../model/ontology.js";
-import { Entity } from "./entity.type.js";
-import { EvidenceType } from "./evidence.type.js";
-import { PartialDateType } from "./partial-date.type.js";
+import { EntityInterface } from "./entity.type.js";
+import { EvidenceObject } from "./evidence.type.js";
+import { PartialDateObject } from "./partial-date.type.js";
 
 @ObjectType("Relation", { description: "A directed, typed fact joining two entities, with its evidence." })
 export class RelationObject {
@@ -16,14 +16,14 @@ export class RelationObject {
   @Field(() => RelationTypeEnum, { description: "What the relation states." })
   type!: RelationType;
 
-  @Field(() => Entity, { description: "The entity the relation goes from." })
-  source!: Entity;
+  @Field(() => EntityInterface, { description: "The entity the relation goes from." })
+  source!: EntityInterface;
 
-  @Field(() => Entity, { description: "The entity the relation goes to." })
-  target!: Entity;
+  @Field(() => EntityInterface, { description: "The entity the relation goes to." })
+  target!: EntityInterface;
 
-  @Field(() => PartialDateType, { nullable: true, description: "When the relation held or happened, where the source says." })
-  date!: PartialDateType | null;
+  @Field(() => PartialDateObject, { nullable: true, description: "When the relation held or happened, where the source says." })
+  date!: PartialDateObject | null;
 
   @Field(() => String, { nullable: true, description: "The capacity in which it holds, e.g. 'deputy commander'." })
   role!: string | null;
@@ -31,7 +31,7 @@ export class RelationObject {
   @Field(() => String, { nullable: true, description: "Context the relation needs to be read right." })
   note!: string | null;
 
-  @Field(() => [EvidenceType], { description: "Where the relation comes from; at least one entry." })
+  @Field(() => [EvidenceObject], { description: "Where the relation comes from; at least one entry." })
   @Cost(FIELD_COSTS.relationEvidence)
-  evidence!: EvidenceType[];
+  evidence!: EvidenceObject[];
 }

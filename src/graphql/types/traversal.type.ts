@@ -3,24 +3,24 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { WalkDirectionEnum } from "../enums.js";
 import { Cost } from "../cost.js";
 import { FIELD_COSTS } from "../field-costs.js";
-import { Entity } from "./entity.type.js";
+import { EntityInterface } from "./entity.type.js";
 import { EventObject } from "./entity-kinds.type.js";
 import { RelationObject } from "./relation.type.js";
 
 @ObjectType("SubgraphNode", { description: "An entity in a subgraph with its distance from the centre." })
-export class SubgraphNode {
+export class SubgraphNodeObject {
   @Field(() => Int, { description: "Hops from the centre (0 for the centre)." })
   depth!: number;
 
-  @Field(() => Entity, { description: "The entity." })
-  entity!: Entity;
+  @Field(() => EntityInterface, { description: "The entity." })
+  entity!: EntityInterface;
 }
 
 @ObjectType("Subgraph", { description: "A subgraph: entities and the relations among them." })
-export class Subgraph {
-  @Field(() => [SubgraphNode], { description: "Entities in breadth-first order, the centre first." })
+export class SubgraphObject {
+  @Field(() => [SubgraphNodeObject], { description: "Entities in breadth-first order, the centre first." })
   @Cost(FIELD_COSTS.scopeNodes)
-  nodes!: SubgraphNode[];
+  nodes!: SubgraphNodeObject[];
 
   @Field(() => [RelationObject], { description: "Every relation of the requested types between two of the entities." })
   @Cost(FIELD_COSTS.scopeRelations)
@@ -31,15 +31,15 @@ export class Subgraph {
 }
 
 @ObjectType("PathStep", { description: "One step of a path: from an entity, along a relation, to the next entity." })
-export class PathStep {
-  @Field(() => Entity, { description: "Where the step starts." })
-  from!: Entity;
+export class PathStepObject {
+  @Field(() => EntityInterface, { description: "Where the step starts." })
+  from!: EntityInterface;
 
   @Field(() => RelationObject, { description: "The relation walked." })
   relation!: RelationObject;
 
-  @Field(() => Entity, { description: "Where the step ends." })
-  to!: Entity;
+  @Field(() => EntityInterface, { description: "Where the step ends." })
+  to!: EntityInterface;
 
   @Field(() => WalkDirectionEnum, { description: "FORWARD when walked from the relation's source to its target, BACKWARD when against it." })
   direction!: string;
@@ -50,17 +50,17 @@ export class PathObject {
   @Field(() => Int, { description: "Number of steps (relations)." })
   length!: number;
 
-  @Field(() => [Entity], { description: "Entities along the path, from start to end." })
+  @Field(() => [EntityInterface], { description: "Entities along the path, from start to end." })
   @Cost(FIELD_COSTS.pathNodes)
-  nodes!: Entity[];
+  nodes!: EntityInterface[];
 
-  @Field(() => [PathStep], { description: "The steps, in order." })
+  @Field(() => [PathStepObject], { description: "The steps, in order." })
   @Cost(FIELD_COSTS.pathSteps)
-  steps!: PathStep[];
+  steps!: PathStepObject[];
 }
 
 @ObjectType("RetaliationChain", { description: "Events linked to an event by RETALIATES_FOR, before and after it." })
-export class RetaliationChain {
+export class RetaliationChainObject {
   @Field(() => EventObject, { description: "The event asked about." })
   event!: EventObject;
 
