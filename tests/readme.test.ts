@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "graphql";
 import type { OperationDefinitionNode } from "graphql";
-import { operationCost } from "../src/graphql/cost.js";
+import { operationCost } from "../src/graphql/protections/cost.js";
 import { buildGraphQLSchema } from "../src/graphql/schema.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENTITY_KINDS, RELATION_TYPE_NAMES } from "../src/model/ontology.js";

@@ -19,7 +19,7 @@ import { Kind, getVariableValues, parse } from "graphql";
 import type { OperationDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKnowledge } from "../../src/service/knowledge.js";
-import { operationCost } from "../../src/graphql/cost.js";
+import { operationCost } from "../../src/graphql/protections/cost.js";
 import { buildGraphQLSchema } from "../../src/graphql/schema.js";
 import { LIMITS } from "../../src/service/limits.js";
 import { createGraphQLHandler } from "../../src/http/graphql-handler.js";

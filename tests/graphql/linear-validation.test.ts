@@ -11,10 +11,10 @@ import { getIntrospectionQuery, parse, specifiedRules, validate } from "graphql"
 import type { DocumentNode, OperationDefinitionNode, SelectionSetNode } from "graphql";
 import { describe, expect, it } from "vitest";
 import { createKnowledge } from "../../src/service/knowledge.js";
-import { operationCost } from "../../src/graphql/cost.js";
+import { operationCost } from "../../src/graphql/protections/cost.js";
 import { REQUEST_LIMITS } from "../../src/service/limits.js";
-import { VALIDATION_RULES } from "../../src/graphql/validation-rules.js";
-import { repeatedSelection } from "../../src/graphql/repeated-selections.js";
+import { VALIDATION_RULES } from "../../src/graphql/protections/validation-rules.js";
+import { repeatedSelection } from "../../src/graphql/protections/repeated-selections.js";
 import { buildGraphQLSchema } from "../../src/graphql/schema.js";
 import { loadKnowledgeBase } from "../../src/loading/load.js";
 

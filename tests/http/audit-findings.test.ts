@@ -8,7 +8,7 @@
 import { getIntrospectionQuery } from "graphql";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createKnowledge } from "../../src/service/knowledge.js";
-import { costLimit } from "../../src/graphql/cost-limit.js";
+import { costLimit } from "../../src/graphql/protections/cost-limit.js";
 import { REQUEST_LIMITS } from "../../src/service/limits.js";
 import { buildGraphQLSchema } from "../../src/graphql/schema.js";
 import { loadKnowledgeBase } from "../../src/loading/load.js";

@@ -9,8 +9,8 @@ import type { KnowledgeService } from "../../service/knowledge-service.js";
 import type { DateView } from "../../service/views.js";
 import type { GraphQLContext } from "../context.js";
 import { SliceArgs } from "../args/list.args.js";
-import { Cost } from "../cost.js";
-import { FIELD_COSTS, relatedCost } from "../field-costs.js";
+import { Cost } from "../protections/cost.js";
+import { FIELD_COSTS, relatedCost } from "../protections/field-costs.js";
 import { ClaimObject } from "../types/claim.type.js";
 import { EntityInterface } from "../types/entity.type.js";
 import {

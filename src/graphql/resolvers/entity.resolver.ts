@@ -4,8 +4,8 @@ import type { Claim, EntityRecord, Evidence, RelationRecord } from "../../model/
 import { EntityRelationsArgs } from "../args/entity-relations.args.js";
 import type { GraphQLContext } from "../context.js";
 import { SliceArgs } from "../args/list.args.js";
-import { Cost } from "../cost.js";
-import { FIELD_COSTS } from "../field-costs.js";
+import { Cost } from "../protections/cost.js";
+import { FIELD_COSTS } from "../protections/field-costs.js";
 import { ClaimObject } from "../types/claim.type.js";
 import { EntityInterface } from "../types/entity.type.js";
 import { EvidenceObject } from "../types/evidence.type.js";

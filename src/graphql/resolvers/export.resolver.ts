@@ -8,8 +8,8 @@ import type { PathView, SubgraphView } from "../../service/views.js";
 import type { GraphQLContext } from "../context.js";
 import { EdgesKeyEnum, ExportFormatEnum } from "../enums.js";
 import { PathObject, SubgraphObject } from "../types/traversal.type.js";
-import { Cost } from "../cost.js";
-import { FIELD_COSTS } from "../field-costs.js";
+import { Cost } from "../protections/cost.js";
+import { FIELD_COSTS } from "../protections/field-costs.js";
 
 const NODE_LINK_DESCRIPTION =
   "The subgraph as networkx node-link JSON (directed multigraph; nodes carry `id`, edges `source`, `target` and `key`; all attributes kept). Load it with networkx.node_link_graph.";

@@ -9,8 +9,8 @@ import { EventObject } from "../types/entity-kinds.type.js";
 import { RelationObject } from "../types/relation.type.js";
 import { SourceDocumentObject } from "../types/source-document.type.js";
 import { toConnection } from "./connection.js";
-import { Cost } from "../cost.js";
-import { FIELD_COSTS } from "../field-costs.js";
+import { Cost } from "../protections/cost.js";
+import { FIELD_COSTS } from "../protections/field-costs.js";
 
 @Resolver()
 export class QueryResolver {

@@ -3,8 +3,8 @@ import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { EventIdArgs } from "../args/id.args.js";
 import { AllShortestPathsArgs, NeighborhoodArgs, PathArgs, PathsArgs } from "../args/traversal.args.js";
 import type { GraphQLContext } from "../context.js";
-import { Cost } from "../cost.js";
-import { FIELD_COSTS } from "../field-costs.js";
+import { Cost } from "../protections/cost.js";
+import { FIELD_COSTS } from "../protections/field-costs.js";
 import { PathObject, RetaliationChainObject, SubgraphObject } from "../types/traversal.type.js";
 
 @Resolver()

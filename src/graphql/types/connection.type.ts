@@ -1,8 +1,8 @@
 /** Cursor connections for paginated lists of entities and relations. */
 import { Field, Int, ObjectType } from "type-graphql";
 import type { ClassType } from "type-graphql";
-import { Cost } from "../cost.js";
-import { FIELD_COSTS } from "../field-costs.js";
+import { Cost } from "../protections/cost.js";
+import { FIELD_COSTS } from "../protections/field-costs.js";
 import { EntityInterface } from "./entity.type.js";
 import { RelationObject } from "./relation.type.js";
 

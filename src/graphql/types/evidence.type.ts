@@ -1,7 +1,7 @@
 /** Provenance of one fact: the document, a verbatim excerpt and who said it. */
 import { Field, ObjectType } from "type-graphql";
-import { Cost } from "../cost.js";
-import { FIELD_COSTS } from "../field-costs.js";
+import { Cost } from "../protections/cost.js";
+import { FIELD_COSTS } from "../protections/field-costs.js";
 import { SourceDocumentObject } from "./source-document.type.js";
 import { EntityInterface } from "./entity.type.js";
 

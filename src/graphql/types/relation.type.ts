@@ -1,7 +1,7 @@
 /** A directed, typed relation between two entities, with its evidence. */
 import { Field, ID, ObjectType } from "type-graphql";
-import { Cost } from "../cost.js";
-import { FIELD_COSTS } from "../field-costs.js";
+import { Cost } from "../protections/cost.js";
+import { FIELD_COSTS } from "../protections/field-costs.js";
 import { RelationTypeEnum } from "../enums.js";
 import type { RelationType } from "../../model/ontology.js";
 import { EntityInterface } from "./entity.type.js";

@@ -1,8 +1,8 @@
 /** Results of traversals: subgraphs, paths and retaliation chains. */
 import { Field, Int, ObjectType } from "type-graphql";
 import { WalkDirectionEnum } from "../enums.js";
-import { Cost } from "../cost.js";
-import { FIELD_COSTS } from "../field-costs.js";
+import { Cost } from "../protections/cost.js";
+import { FIELD_COSTS } from "../protections/field-costs.js";
 import { EntityInterface } from "./entity.type.js";
 import { EventObject } from "./entity-kinds.type.js";
 import { RelationObject } from "./relation.type.js";

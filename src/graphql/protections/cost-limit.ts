@@ -12,7 +12,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, getNamedType, getVariableValues, isEnumType, isListType, isNonNullType, typeFromAST } from "graphql";
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from "graphql";
-import type { GraphProfile } from "../service/graph-profile.js";
+import type { GraphProfile } from "../../service/graph-profile.js";
 import { operationCost } from "./cost.js";
 
 export interface CostLimitOptions {

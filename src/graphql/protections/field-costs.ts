@@ -3,11 +3,11 @@
  * so that the README's cost rules and the schema descriptions can be read off
  * it. Arguments are clamped to their bounds (see `bounded`).
  */
-import type { Direction } from "../traversal/index.js";
-import type { RelationType } from "../model/ontology.js";
+import type { Direction } from "../../traversal/index.js";
+import type { RelationType } from "../../model/ontology.js";
 import { bounded } from "./cost.js";
 import type { CostInput, FieldCost } from "./cost.js";
-import { LIMITS } from "../service/limits.js";
+import { LIMITS } from "../../service/limits.js";
 
 const first = ({ args }: CostInput, max: number) => bounded(args["first"], max);
 

@@ -4,8 +4,8 @@
  * rules/document-limits.ts).
  */
 import type { ValidationRule } from "graphql";
-import { REQUEST_LIMITS } from "../service/limits.js";
-import { introspectionLimitsRule, knownOperationTypesRule, maxAliasesRule, maxDepthRule, maxDirectivesRule } from "./rules/document-limits.js";
+import { REQUEST_LIMITS } from "../../service/limits.js";
+import { introspectionLimitsRule, knownOperationTypesRule, maxAliasesRule, maxDepthRule, maxDirectivesRule } from "./document-limits.js";
 
 export const VALIDATION_RULES: readonly ValidationRule[] = [
   knownOperationTypesRule,

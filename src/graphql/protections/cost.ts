@@ -42,7 +42,7 @@ import type {
   OperationDefinitionNode,
   SelectionSetNode,
 } from "graphql";
-import type { GraphProfile } from "../service/graph-profile.js";
+import type { GraphProfile } from "../../service/graph-profile.js";
 
 /** Bounds that a field passes down to the lists it contains. */
 export interface CostScope {
