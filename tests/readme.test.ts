@@ -26,9 +26,16 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-describe("README reference tables", () => {
-  it("lists every entity kind and relation type", () => {
-    for (const name of [...ENTITY_KINDS, ...RELATION_TYPE_NAMES]) expect(README).toContain(`| \`${name}\` |`);
+const DATA_MODEL = readFileSync(new URL("../docs/data-model.md", import.meta.url), "utf8");
+
+describe("README and docs reference tables", () => {
+  it("docs/data-model.md lists every entity kind and relation type", () => {
+    for (const name of [...ENTITY_KINDS, ...RELATION_TYPE_NAMES]) expect(DATA_MODEL).toContain(`| \`${name}\` |`);
+  });
+
+  it("the README stays a guide of at most 400 lines, linking the docs", () => {
+    expect(README.split("\n").length).toBeLessThanOrEqual(400);
+    for (const doc of ["docs/data-model.md", "docs/performance.md", "docs/operations.md"]) expect(README).toContain(`](${doc})`);
   });
 
   it("states the limits the code enforces", () => {
