@@ -32,14 +32,9 @@ export async function runServe(options: ServeOptions, out: Output): Promise<numb
     }
     throw error;
   }
-  const { entities, relations } = app.service.stats();
-  out.log(`Serving ${entities} entities and ${relations} relations`);
-  out.log(`GraphQL endpoint: ${app.graphqlUrl}`);
-  out.log(`Landing page:     ${app.origin}/`);
-  out.log(app.performance);
-
   const running = app;
-  return new Promise<number>((resolve) => {
+  // The signal handlers come first: whoever reads the URL below may signal at once.
+  const stopped = new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       out.log(`${signal} received: finishing requests in flight (at most ${options.shutdownGraceMs / 1000} s), then exiting`);
       running.close().then(
@@ -53,4 +48,10 @@ export async function runServe(options: ServeOptions, out: Output): Promise<numb
     process.once("SIGTERM", () => stop("SIGTERM"));
     process.once("SIGINT", () => stop("SIGINT"));
   });
+  const { entities, relations } = app.service.stats();
+  out.log(`Serving ${entities} entities and ${relations} relations`);
+  out.log(app.performance);
+  out.log(`Landing page:     ${app.origin}/`);
+  out.log(`GraphQL endpoint: ${app.graphqlUrl}`);
+  return stopped;
 }
