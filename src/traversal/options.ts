@@ -6,15 +6,14 @@
  */
 import { BadInputError, NotFoundError } from "../errors.js";
 import { Budget } from "./budget.js";
-import type { TraversalIndex } from "./traversal-index.js";
+import { BACKWARD, EITHER, FORWARD, type DirectionCode, type TraversalIndex } from "./traversal-index.js";
+
+export { BACKWARD, EITHER, FORWARD, type DirectionCode };
 
 /** "forward" walks a relation from source to target, "backward" from target to source, "either" both. */
 export type Direction = "forward" | "backward" | "either";
 export const DIRECTIONS: readonly Direction[] = ["forward", "backward", "either"];
 
-/** Directions as the index's array positions: FORWARD, BACKWARD, EITHER. */
-export const [FORWARD, BACKWARD, EITHER] = [0, 1, 2] as const;
-export type DirectionCode = 0 | 1 | 2;
 
 export interface WalkOptions {
   /** Relation types to follow; undefined or empty follows every type. */

@@ -20,7 +20,10 @@
  * The graph must not change once indexed (the knowledge graph never does).
  */
 import type { AbstractGraph, Attributes } from "graphology-types";
-import { BACKWARD, EITHER, FORWARD } from "./options.js";
+
+/** Walk directions as the index's array positions (see low, high, cost). */
+export const [FORWARD, BACKWARD, EITHER] = [0, 1, 2] as const;
+export type DirectionCode = 0 | 1 | 2;
 
 export const HUB_DEGREE = 64;
 
