@@ -1,13 +1,10 @@
 /**
- * The k shortest simple paths between two entities ("the few ways X and Y are
- * connected"), shortest first, up to a length bound.
- *
- * Paths are enumerated one length at a time by depth-first search; a branch at
- * depth d through node v is followed only when d + dist(v, to) fits the length
- * being enumerated, so hubs far from the target are never expanded. For length
- * L, distances to the target are explored only ceil(L / 2) hops out; beyond
- * that they are bounded from below. Within a length, paths are ordered as the
- * search meets them (adjacency order).
+ * The k shortest simple paths between two entities, shortest first, up to a
+ * length bound: one length at a time, by depth-first search that follows a
+ * branch at depth d through v only when d + dist(v, to) fits, so hubs far from
+ * the target are never expanded. Distances to the target are explored only
+ * ceil(L / 2) hops out for length L, and bounded from below beyond. Within a
+ * length, paths come in the order the search meets them (adjacency order).
  */
 import { BreadthFirst } from "./breadth-first.js";
 import { integerOption, pathSearch, reverseCode, type WalkOptions } from "./options.js";

@@ -53,7 +53,6 @@ export function stepsBetween(
   const { neighbor, type, outStart, inStart } = index;
   const outward = direction !== BACKWARD;
   const inward = direction !== FORWARD;
-  const allowedType = (j: number) => allowed === null || allowed[type[j]!] === 1;
 
   if (isHub(index, u)) {
     const { runEntry, runStart } = index;
@@ -65,25 +64,25 @@ export function stepsBetween(
       const end = inSection ? outStart[u + 1]! : inStart[u]!;
       for (let j = begin; j < end && neighbor[j] === w; j++) {
         budget.charge(1);
-        if (!allowedType(j)) continue;
+        if (allowed !== null && allowed[type[j]!] === 0) continue;
         out.push(j);
         if (firstOnly) return;
       }
     }
     return;
   }
-
-  const scan = (a: number, b: number): boolean => {
+  // Out-steps, then in-steps; a first step found ends the scan.
+  for (let section = outward ? 0 : 1; section < (inward ? 2 : 1); section++) {
+    const a = section === 0 ? outStart[u]! : inStart[u]!;
+    const b = section === 0 ? inStart[u]! : outStart[u + 1]!;
     const stop = budget.stop(a, b);
     let j = a;
     for (; j < stop; j++) {
-      if (neighbor[j] !== w || !allowedType(j)) continue;
+      if (neighbor[j] !== w || (allowed !== null && allowed[type[j]!] === 0)) continue;
       out.push(j);
       if (firstOnly) break;
     }
     budget.scanned(a, j, stop, b);
-    return j < stop;
-  };
-  if (outward && scan(outStart[u]!, inStart[u]!)) return;
-  if (inward) scan(inStart[u]!, outStart[u + 1]!);
+    if (j < stop) return;
+  }
 }

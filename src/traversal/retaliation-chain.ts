@@ -1,11 +1,9 @@
 /**
- * The retaliation chain of an event: what it answered, what that answered, and
- * so on back in time, plus what answered it, and so on forward, in date order.
- *
- * An event E that retaliates for P has an edge E -> P. The chain is E with the
- * closure of its outgoing edges (ancestors) and of its incoming edges
- * (descendants) of that one relation type; it does not wander sideways to
- * other answers to an ancestor. (In a cycle an event is both before and after.)
+ * The retaliation chain of an event, in date order: what it answered, what
+ * that answered, and so on back, and what answered it, and so on forward. An
+ * event E that retaliates for P has an edge E -> P; the chain is E with the
+ * closure of its outgoing (ancestors) and incoming (descendants) edges of that
+ * one type, never sideways. (In a cycle an event is both before and after.)
  */
 import { BadInputError } from "../errors.js";
 import { BreadthFirst } from "./breadth-first.js";

@@ -1,13 +1,9 @@
 /**
- * Per-node working arrays, allocated once per index on first use and reused
- * by every traversal call, named by the role they play. A `Marks` is a set of
- * nodes that empties in O(1): `clear()` starts a new generation, and a node is
- * in the set when its stamp equals the current generation. The value arrays
- * beside a set (distances, parents) mean something only for its members.
- *
- * Calls are synchronous and do not nest, so one scratch serves them all; a
- * traversal that calls out (the retaliation chain's `dateOf`) is done with the
- * scratch before it does.
+ * Per-node working arrays, allocated once per index and reused by every call,
+ * named by their role. A `Marks` is a set of nodes that empties in O(1) (a new
+ * generation); the value arrays beside a set mean something only for its
+ * members. Calls are synchronous and do not nest; a traversal that calls out
+ * (the retaliation chain's `dateOf`) is done with the scratch before it does.
  */
 
 export class Marks {

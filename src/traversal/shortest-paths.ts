@@ -122,24 +122,39 @@ interface Meeting {
 function search(index: TraversalIndex, source: number, target: number, direction: DirectionCode, allowed: Uint8Array | null, budget: Budget): Meeting | null {
   const { neighbor, type } = index;
   const back = reverseCode(direction);
-  const [forwardLow, forwardHigh, forwardDegree] = [index.low[direction], index.high[direction], index.cost[direction]];
-  const [backwardLow, backwardHigh, backwardDegree] = [index.low[back], index.high[back], index.cost[back]];
+  const forwardLow = index.low[direction];
+  const forwardHigh = index.high[direction];
+  const forwardDegree = index.cost[direction];
+  const backwardLow = index.low[back];
+  const backwardHigh = index.high[back];
+  const backwardDegree = index.cost[back];
   const scratch = scratchFor(index);
   const { distanceFromStart: distanceFrom, distanceToTarget: distanceTo, parentNode, parentEntry } = scratch;
-  const [inFrom, fromGeneration] = [scratch.fromStart.stamp, scratch.fromStart.clear()];
-  const [inTo, toGeneration] = [scratch.toTarget.stamp, scratch.toTarget.clear()];
-  const [crossed, crossedGeneration] = [scratch.crossed.stamp, scratch.crossed.clear()];
+  const inFrom = scratch.fromStart.stamp;
+  const fromGeneration = scratch.fromStart.clear();
+  const inTo = scratch.toTarget.stamp;
+  const toGeneration = scratch.toTarget.clear();
+  const crossed = scratch.crossed.stamp;
+  const crossedGeneration = scratch.crossed.clear();
 
   inFrom[source] = fromGeneration;
   distanceFrom[source] = 0;
   inTo[target] = toGeneration;
   distanceTo[target] = 0;
-  let [forwardLayer, backwardLayer, next] = [scratch.startQueue, scratch.targetQueue, scratch.nextLayer];
+  let forwardLayer = scratch.startQueue;
+  let backwardLayer = scratch.targetQueue;
+  let next = scratch.nextLayer;
   forwardLayer[0] = source;
   backwardLayer[0] = target;
-  let [forwardSize, backwardSize, forwardDepth, backwardDepth] = [1, 1, 0, 0];
-  let [forwardCost, backwardCost] = [forwardDegree[source]!, backwardDegree[target]!];
-  let [meetingNode, meetingEntry, crossings] = [-1, -1, 0];
+  let forwardSize = 1;
+  let backwardSize = 1;
+  let forwardDepth = 0;
+  let backwardDepth = 0;
+  let forwardCost = forwardDegree[source]!;
+  let backwardCost = backwardDegree[target]!;
+  let meetingNode = -1;
+  let meetingEntry = -1;
+  let crossings = 0;
 
   while (meetingEntry < 0 && crossings === 0 && forwardSize > 0 && backwardSize > 0) {
     let nextSize = 0;
@@ -230,7 +245,8 @@ function search(index: TraversalIndex, source: number, target: number, direction
 function onwardSteps(index: TraversalIndex, found: Meeting, node: number, firstOnly: boolean, out: number[], budget: Budget): void {
   const { forwardDepth, length, direction, allowed } = found;
   const { fromStart, toTarget, distanceFromStart: distanceFrom, distanceToTarget: distanceTo } = scratchFor(index);
-  const [inFrom, fromGeneration, inTo, toGeneration] = [fromStart.stamp, fromStart.current, toTarget.stamp, toTarget.current];
+  const inFrom = fromStart.stamp;
+  const fromGeneration = fromStart.current;
   const position = inFrom[node] === fromGeneration ? distanceFrom[node]! : -1;
   const forwardSide = position >= 0 && position <= forwardDepth;
   const left = forwardSide ? length - position - 1 : distanceTo[node]! - 1;
@@ -239,7 +255,9 @@ function onwardSteps(index: TraversalIndex, found: Meeting, node: number, firstO
     return;
   }
   const aheadFrom = forwardSide && position < forwardDepth;
-  const [ahead, aheadGeneration, aheadDistance] = aheadFrom ? [inFrom, fromGeneration, distanceFrom] : [inTo, toGeneration, distanceTo];
+  const ahead = aheadFrom ? inFrom : toTarget.stamp;
+  const aheadGeneration = aheadFrom ? fromGeneration : toTarget.current;
+  const aheadDistance = aheadFrom ? distanceFrom : distanceTo;
   const wanted = aheadFrom ? position + 1 : left;
   const { neighbor, type } = index;
   const a = index.low[direction][node]!;

@@ -1,23 +1,17 @@
 /**
- * The traversal index: a compact, read-only copy of a graphology
- * MultiDirectedGraph's adjacency, built once in one pass over its edges and
- * read by every traversal (kept apart from the algorithms, as
- * graphology-indices keeps its indices).
- *
+ * The traversal index: a compact, read-only copy of a directed graphology
+ * graph's adjacency, built once in one pass over its edges and read by every
+ * traversal (kept apart from the algorithms, as graphology-indices does).
  * Nodes and edges are numbered in graphology's order, relation types in order
- * of first use. A node's adjacency entries are two sections of one array:
- * out-steps [outStart[u], inStart[u]), then in-steps [inStart[u],
- * outStart[u + 1]); so a forward, backward or either-way walk reads one range.
- * Within a section, entries follow graphology's adjacency order, which every
- * result order follows: neighbours in the order they were first connected
- * (graphology keeps them as object keys, so integer-like keys come first, in
- * numeric order), parallel edges oldest first. Self-loops never advance a walk;
- * they are kept apart, for induced subgraphs. For a node with more than
- * HUB_DEGREE entries, the starts of its runs (the entries to one neighbour
- * within one section) are kept sorted by neighbour, so the edges between a hub
- * and one node are found by binary search.
- *
- * The graph must not change once indexed (the knowledge graph never does).
+ * of first use. A node's entries are two sections of one array, out-steps
+ * [outStart[u], inStart[u]) then in-steps [inStart[u], outStart[u + 1]), so a
+ * walk in any direction reads one range. Sections follow graphology's
+ * adjacency order, which every result follows: neighbours in the order first
+ * connected (integer-like keys first, as JavaScript orders object keys),
+ * parallel edges oldest first. Self-loops, which never advance a walk, are
+ * kept apart. A hub's runs (its entries to one neighbour in one section) are
+ * also kept sorted by neighbour, for binary search. The graph must not change
+ * once indexed (the knowledge graph never does).
  */
 import type { AbstractGraph, Attributes } from "graphology-types";
 
