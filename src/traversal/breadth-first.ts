@@ -1,9 +1,8 @@
 /**
- * Breadth-first search over the index, one layer at a time, into a queue: the
- * start is queue[0], then every node at one hop, then at two, and so on, each
- * marked in `seen` with its hop count in `distance`. `reach(depth)` explores
- * only as far as asked, so callers can bound the search and resume it; `limit`
- * stops it when that many nodes are held (`truncated` then says so).
+ * Breadth-first search over the index, one layer at a time, into a queue (the
+ * start, then every node at one hop, at two...), each marked in `seen` with
+ * its hops in `distance`. `reach(depth)` explores only as far as asked and can
+ * be resumed; `limit` stops it at that many nodes (`truncated` then says so).
  */
 import type { Budget } from "./budget.js";
 import type { DirectionCode } from "./options.js";

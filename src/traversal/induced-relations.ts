@@ -1,10 +1,8 @@
 /**
- * The relations among a set of entities (an induced subgraph): every edge of
- * an allowed type with both ends among the members, self-loops included, each
- * once, ordered by source in member order, then by target in member order,
- * parallel edges in the order added. A hub with more out-edges than there are
- * members is not scanned; its edges to each member are looked up instead, so
- * hubs cost no more than other members.
+ * The relations among a set of entities (an induced subgraph), self-loops
+ * included, each once: by source in member order, then by target in member
+ * order, parallel edges in the order added. A hub with more out-edges than
+ * there are members is not scanned: its edges to each member are looked up.
  */
 import type { Budget } from "./budget.js";
 import { scratchFor } from "./scratch.js";

@@ -32,11 +32,14 @@ const typeArray = (length: number, types: number): TypeIds =>
 /** An object key JavaScript orders before all others: a canonical array index. */
 const arrayIndex = (key: string): number => (/^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 0xffffffff ? Number(key) : -1);
 
-/** The index of a directed graph (multi or simple) whose edges carry a `type`; TypeError for any other graph. */
-export function buildTraversalIndex(graph: AbstractGraph<Attributes, Attributes & { type: string }>) {
+/**
+ * The index of a directed graph (multi or simple) whose edges carry a `type`,
+ * of the edges `include` keeps (default all); TypeError for any other graph.
+ */
+export function buildTraversalIndex<E extends Attributes & { type: string }>(graph: AbstractGraph<Attributes, E>, include: (edge: E) => boolean = () => true) {
   if (graph.type !== "directed") throw new TypeError(`buildTraversalIndex: the graph must be directed (got a ${graph.type} graph)`);
   const n = graph.order;
-  const m = graph.size;
+  let m = graph.size;
   const nodeKeys: string[] = [];
   const nodeIndexes = new Map<string, number>();
   graph.forEachNode((key) => {
@@ -55,6 +58,7 @@ export function buildTraversalIndex(graph: AbstractGraph<Attributes, Attributes 
   const loopCount = new Int32Array(n + 1);
   let e = 0;
   graph.forEachEdge((key, attributes, sourceKey, targetKey) => {
+    if (!include(attributes)) return;
     let typeId = typeIndexes.get(attributes.type);
     if (typeId === undefined) {
       typeIndexes.set(attributes.type, (typeId = typeNames.length));
@@ -73,6 +77,7 @@ export function buildTraversalIndex(graph: AbstractGraph<Attributes, Attributes 
     }
     e++;
   });
+  edgeKeys.length = m = e;
 
   const outStart = new Int32Array(n + 1);
   const inStart = new Int32Array(n);
@@ -110,14 +115,12 @@ export function buildTraversalIndex(graph: AbstractGraph<Attributes, Attributes 
   const loopFill = loopStart.slice(0, n);
   for (let f = 0; f < m; f++) if (source[f] === target[f]) loopEdge[loopFill[source[f]!]!++] = f;
 
-  const cost = [new Int32Array(n), new Int32Array(n), new Int32Array(n)] as const;
-  for (let u = 0; u < n; u++) {
-    cost[FORWARD][u] = outCount[u]! + loopCount[u]!;
-    cost[BACKWARD][u] = inCount[u]! + loopCount[u]!;
-    cost[EITHER][u] = outCount[u]! + inCount[u]! + 2 * loopCount[u]!;
-  }
-  const edgeType = typeArray(m, typeNames.length);
-  edgeType.set(typeOfEdge);
+  const cost = [
+    Int32Array.from(outCount, (c, u) => c + loopCount[u]!),
+    Int32Array.from(inCount, (c, u) => c + loopCount[u]!),
+    Int32Array.from(outCount, (c, u) => c + inCount[u]! + 2 * loopCount[u]!),
+  ] as const;
+  const edgeType = typeArray(m, typeNames.length).map((_, f) => typeOfEdge[f]!) as TypeIds;
   const sectionEnd = outStart.subarray(1);
 
   return {

@@ -42,3 +42,16 @@ describe("graphs the index does not take", () => {
     expect(() => shortestPath(index, "a", "b")).toThrow(/No entity with id "a"/);
   });
 });
+
+describe("edges left out of the index", () => {
+  it("are never walked: the index holds only the edges `include` keeps", () => {
+    const g = new DirectedGraph<Record<string, never>, { type: string; deprecated?: boolean }>();
+    g.mergeEdgeWithKey("ab", "a", "b", { type: "ALLY", deprecated: true });
+    g.mergeEdgeWithKey("ac", "a", "c", { type: "ALLY" });
+    g.mergeEdgeWithKey("cb", "c", "b", { type: "ALLY" });
+    const index = buildTraversalIndex(g, (edge) => !edge.deprecated);
+    expect(index.size).toBe(2);
+    expect(index.edgeKeys).toEqual(["ac", "cb"]);
+    expect(describePath(shortestPath(index, "a", "b")!)).toBe("a -ac-> c -cb-> b");
+  });
+});
