@@ -35,15 +35,16 @@ function readSource(spec: string): SourceFile {
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-/** Decides which source document each --source file is, by explicit id, by hash, or as the only document. */
-function matchSources(files: readonly SourceFile[], documents: ReadonlyArray<{ id: string; sha256?: string | undefined }>, out: Output) {
+/** Decides which source document each --source file is, by explicit id, by hash, or as the only article. */
+function matchSources(files: readonly SourceFile[], documents: ReadonlyArray<{ id: string; kind?: string; sha256?: string | undefined }>, out: Output) {
   const texts = new Map<string, string>();
+  const articles = documents.filter((d) => (d.kind ?? "ARTICLE") === "ARTICLE");
   for (const file of files) {
     const hash = sha256(file.text);
     const doc =
       (file.explicitId !== null ? documents.find((d) => d.id === file.explicitId) : undefined) ??
       (file.explicitId === null ? documents.find((d) => d.sha256 === hash) : undefined) ??
-      (file.explicitId === null && documents.length === 1 ? documents[0] : undefined);
+      (file.explicitId === null && articles.length === 1 ? articles[0] : undefined);
     if (!doc) {
       const known = documents.map((d) => d.id).join(", ");
       throw new UsageError(
@@ -76,7 +77,7 @@ export function runValidate(options: ValidateOptions, out: Output): number {
   const raw = readDataDirectory(options.dataDir);
   const documents = raw.records
     .filter((r) => r.group === "sources")
-    .map((r) => r.value as { id: string; sha256?: string });
+    .map((r) => r.value as { id: string; kind?: string; sha256?: string });
   const sourceFiles = options.sources.map(readSource);
   const sourceTexts = matchSources(sourceFiles, documents, out);
 
@@ -94,6 +95,12 @@ export function runValidate(options: ValidateOptions, out: Output): number {
     out.log(`\nEvidence: all ${excerpts} excerpts occur verbatim in ${sourceFiles.map((f) => f.path).join(", ")}.`);
   } else {
     out.log("\nEvidence: structure only (pass --source <path to the article> to check excerpts against its text).");
+  }
+  const gazetteers = new Set(result.knowledgeBase.sources.filter((s) => s.kind === "GAZETTEER").map((s) => s.id));
+  if (gazetteers.size > 0) {
+    const cited = [...result.knowledgeBase.entities, ...result.knowledgeBase.relations].flatMap(evidenceOf).filter(({ evidence }) => gazetteers.has(evidence.document)).length;
+    const coordinates = result.knowledgeBase.locations.filter((l) => l.coordinates).length;
+    out.log(`Gazetteer: ${cited + coordinates} excerpts cite ${[...gazetteers].join(", ")}; \`npm run geocode -- --check\` checks them against the installed gazetteer.`);
   }
   return 0;
 }

@@ -1,6 +1,7 @@
 /**
  * Reads the YAML files of a data directory into raw records, without judging
- * them: `sources.yaml`, `entities/*.yaml` and `relations/*.yaml`. Syntax
+ * them: `sources.yaml`, `entities/*.yaml`, `relations/*.yaml` and
+ * `geography/*.yaml` (coordinates; optional). Syntax
  * errors become problems with line numbers; every file is still read.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -8,7 +9,7 @@ import { basename, join, relative } from "node:path";
 import { parseDocument } from "yaml";
 import type { DataProblem } from "./problems.js";
 
-export type RecordGroup = "sources" | "entities" | "relations";
+export type RecordGroup = "sources" | "entities" | "relations" | "locations";
 
 export interface RawRecord {
   readonly group: RecordGroup;
@@ -45,9 +46,10 @@ export function readDataDirectory(dataDir: string): RawData {
     ["sources", existsSync(sourcesFile) ? [sourcesFile] : []],
     ["entities", listYaml(join(dataDir, "entities"))],
     ["relations", listYaml(join(dataDir, "relations"))],
+    ["locations", listYaml(join(dataDir, "geography"))],
   ];
   for (const [group, paths] of groups) {
-    if (paths.length === 0) {
+    if (paths.length === 0 && group !== "locations") {
       const where = group === "sources" ? "sources.yaml" : `${group}/*.yaml`;
       problems.push({ file: display(join(dataDir, where)), id: "-", field: "-", message: `no ${group} file found` });
     }

@@ -4,10 +4,11 @@
  * relations joining kinds their type allows). Returns every problem found.
  */
 import type { z } from "zod";
+import { countriesWithin, liesInCountries } from "../model/containment.js";
 import { ENTITY_KINDS, describeSignatures, relationAllows } from "../model/ontology.js";
 import type { EntityKind, RelationType } from "../model/ontology.js";
-import { EntitySchema, RelationSchema, SourceDocumentSchema } from "../model/records.js";
-import type { EntityRecord, Evidence, RelationRecord, SourceDocument } from "../model/records.js";
+import { EntitySchema, LocationSchema, RelationSchema, SourceDocumentSchema } from "../model/records.js";
+import type { EntityRecord, Evidence, LocationRecord, RelationRecord, SourceDocument } from "../model/records.js";
 import { normaliseForEvidence } from "./evidence-text.js";
 import type { DataProblem } from "./problems.js";
 import type { RawData, RawRecord, RecordGroup } from "./read-files.js";
@@ -16,6 +17,8 @@ export interface KnowledgeBase {
   readonly sources: readonly SourceDocument[];
   readonly entities: readonly EntityRecord[];
   readonly relations: readonly RelationRecord[];
+  /** Coordinates (or why there are none) of places and bases. */
+  readonly locations: readonly LocationRecord[];
 }
 
 export type ValidationResult = { ok: true; knowledgeBase: KnowledgeBase } | { ok: false; problems: DataProblem[] };
@@ -29,13 +32,33 @@ export function evidenceOf(record: EntityRecord | RelationRecord): Array<{ field
   return found;
 }
 
+/** The claims of one entity that share an account must share its measure, attribution and scope. */
+function checkAccounts(entity: EntityRecord, report: (field: string, message: string) => void): void {
+  const first = new Map<string, { index: number; measure: string; attribution: string; scope: string | undefined }>();
+  entity.claims?.forEach((claim, index) => {
+    const seen = first.get(claim.account);
+    if (!seen) {
+      first.set(claim.account, { index, measure: claim.measure, attribution: claim.evidence.attribution, scope: claim.scope });
+      return;
+    }
+    if (claim.measure !== seen.measure) {
+      report(`claims.${index}.measure`, `account "${claim.account}" mixes measures: ${claim.measure} here, ${seen.measure} at claims.${seen.index}; an account counts one measure`);
+    }
+    if (claim.evidence.attribution !== seen.attribution) {
+      report(`claims.${index}.evidence.attribution`, `account "${claim.account}" mixes sources: "${claim.evidence.attribution}" here, "${seen.attribution}" at claims.${seen.index}; an account is one source's version`);
+    }
+    if (claim.scope !== seen.scope) report(`claims.${index}.scope`, `account "${claim.account}" mixes scopes; every claim of an account counts within one scope`);
+  });
+}
+
 const SCHEMAS: Record<RecordGroup, z.ZodType> = {
   sources: SourceDocumentSchema,
   entities: EntitySchema,
   relations: RelationSchema,
+  locations: LocationSchema,
 };
 
-const GROUP_NOUN: Record<RecordGroup, string> = { sources: "source document", entities: "entity", relations: "relation" };
+const GROUP_NOUN: Record<RecordGroup, string> = { sources: "source document", entities: "entity", relations: "relation", locations: "location" };
 
 interface Located<T> {
   readonly raw: RawRecord;
@@ -44,8 +67,9 @@ interface Located<T> {
 }
 
 function displayId(raw: RawRecord): string {
-  const value = raw.value as { id?: unknown } | null;
-  return value && typeof value === "object" && typeof value.id === "string" && value.id !== "" ? value.id : `#${raw.index}`;
+  const value = raw.value as { id?: unknown; entity?: unknown } | null;
+  const key = raw.group === "locations" ? value?.entity : value?.id;
+  return value && typeof value === "object" && typeof key === "string" && key !== "" ? key : `#${raw.index}`;
 }
 
 export interface ValidationOptions {
@@ -59,6 +83,7 @@ export function validateKnowledgeBase(kb: KnowledgeBase, file = "in-memory"): Va
     ...kb.sources.map((value, index) => ({ group: "sources" as const, file, index, value })),
     ...kb.entities.map((value, index) => ({ group: "entities" as const, file, index, value })),
     ...kb.relations.map((value, index) => ({ group: "relations" as const, file, index, value })),
+    ...kb.locations.map((value, index) => ({ group: "locations" as const, file, index, value })),
   ];
   return validateRecords({ records, problems: [], files: [file], unreadable: new Set() });
 }
@@ -75,9 +100,10 @@ export function validateRecords(raw: RawData, options: ValidationOptions = {}): 
     sources: new Map(),
     entities: new Map(),
     relations: new Map(),
+    locations: new Map(),
   };
   const entityKinds = new Map<string, EntityKind>();
-  const valid: Record<RecordGroup, Located<unknown>[]> = { sources: [], entities: [], relations: [] };
+  const valid: Record<RecordGroup, Located<unknown>[]> = { sources: [], entities: [], relations: [], locations: [] };
 
   for (const r of raw.records) {
     if (typeof r.value !== "object" || r.value === null || Array.isArray(r.value)) {
@@ -109,9 +135,17 @@ export function validateRecords(raw: RawData, options: ValidationOptions = {}): 
     valid[r.group].push({ raw: r, id, value: parsed.data });
   }
 
+  const documentKinds = new Map((valid.sources as Located<SourceDocument>[]).map(({ id, value }) => [id, value.kind ?? "ARTICLE"]));
   const checkDocument = (r: RawRecord, field: string, evidence: Evidence) => {
     if (!raw.unreadable.has("sources") && !knownIds.sources.has(evidence.document)) {
       report(r, `${field}.document`, `unknown source document "${evidence.document}"`);
+    }
+    const kind = documentKinds.get(evidence.document);
+    if (kind === "GAZETTEER" && evidence.attribution === "the article") {
+      report(r, `${field}.attribution`, `"${evidence.document}" is a gazetteer, not the article: attribute the fact to the gazetteer`);
+    }
+    if (field === "coordinates.evidence" && kind === "ARTICLE") {
+      report(r, `${field}.document`, `coordinates come from a gazetteer, not from an article ("${evidence.document}")`);
     }
     const sourceText = normalisedTexts.get(evidence.document);
     if (sourceText !== undefined && !sourceText.includes(normaliseForEvidence(evidence.excerpt))) {
@@ -124,7 +158,19 @@ export function validateRecords(raw: RawData, options: ValidationOptions = {}): 
 
   for (const { raw: r, value } of valid.entities as Located<EntityRecord>[]) {
     for (const { field, evidence } of evidenceOf(value)) checkDocument(r, field, evidence);
+    checkAccounts(value, (field, message) => report(r, field, message));
+    if ((value.kind === "Place" || value.kind === "Base") && !raw.unreadable.has("locations") && !knownIds.locations.has(value.id)) {
+      report(r, "-", "has no location in data/geography/ (coordinates from the gazetteer, or why there are none): run `npm run geocode`");
+    }
   }
+  for (const { raw: r, value } of valid.locations as Located<LocationRecord>[]) {
+    const kind = entityKinds.get(value.entity);
+    if (kind !== "Place" && kind !== "Base") report(r, "entity", kind ? `is a ${kind}; only places and bases have locations` : `unknown entity "${value.entity}"`);
+    if (value.coordinates) checkDocument(r, "coordinates.evidence", value.coordinates.evidence);
+    const via = value.coordinates?.via;
+    if (via !== undefined && !raw.unreadable.has("entities") && !knownIds.entities.has(via)) report(r, "coordinates.via", `unknown entity "${via}"`);
+  }
+  const accountsOf = new Map((valid.entities as Located<EntityRecord>[]).map(({ id, value }) => [id, new Set((value.claims ?? []).map((c) => c.account))]));
 
   for (const { raw: r, value } of valid.relations as Located<RelationRecord>[]) {
     for (const { field, evidence } of evidenceOf(value)) checkDocument(r, field, evidence);
@@ -135,6 +181,9 @@ export function validateRecords(raw: RawData, options: ValidationOptions = {}): 
       if (!knownIds.entities.has(value.target)) report(r, "target", `unknown entity "${value.target}"`);
     }
     if (value.source === value.target) report(r, "target", "a relation must join two different entities");
+    if (value.account !== undefined && accountsOf.has(value.target) && !accountsOf.get(value.target)!.has(value.account)) {
+      report(r, "account", `"${value.target}" has no claims in an account "${value.account}"`);
+    }
     if (sourceKind && targetKind && !relationAllows(value.type, sourceKind, targetKind)) {
       report(
         r,
@@ -144,6 +193,10 @@ export function validateRecords(raw: RawData, options: ValidationOptions = {}): 
     }
   }
 
+  if (!raw.unreadable.has("entities") && !raw.unreadable.has("relations")) {
+    checkCountries(valid.entities as Located<EntityRecord>[], valid.relations as Located<RelationRecord>[], report);
+  }
+
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -151,6 +204,24 @@ export function validateRecords(raw: RawData, options: ValidationOptions = {}): 
       sources: valid.sources.map((v) => v.value as SourceDocument),
       entities: valid.entities.map((v) => v.value as EntityRecord),
       relations: valid.relations.map((v) => v.value as RelationRecord),
+      locations: valid.locations.map((v) => v.value as LocationRecord),
     },
   };
+}
+
+/**
+ * Every place and base lies in a country: it is one (or a transnational
+ * region, which overlaps countries rather than lying in one), or a chain of
+ * LOCATED_IN relations (not deprecated) leads from it to one.
+ */
+function checkCountries(entities: Located<EntityRecord>[], relations: Located<RelationRecord>[], report: (r: RawRecord, field: string, message: string) => void): void {
+  const countriesOf = countriesWithin(
+    entities.map((e) => e.value),
+    relations.map((r) => r.value),
+  );
+  for (const { raw: r, id, value } of entities) {
+    if (liesInCountries(value) && countriesOf(id).length === 0) {
+      report(r, "-", "lies in no country: add a LOCATED_IN chain to a COUNTRY place (from the article, or from a gazetteer: `npm run geocode`)");
+    }
+  }
 }

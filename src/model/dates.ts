@@ -4,7 +4,9 @@
  * where the article leaves the year out, a note on how the year was inferred.
  *
  * Written in data files as ISO 8601: `2021-06-27`, `2021-06`, `2021`, or an
- * interval `2021-04/2021-06-26`.
+ * interval `2021-04/2021-06-26`. An interval may leave one end open, as ISO
+ * 8601-2 (EDTF) writes it: `../2014-07` (at the latest July 2014, no earlier
+ * bound known) or `2021-07/..`.
  */
 
 export const DATE_PRECISIONS = ["DAY", "MONTH", "YEAR", "RANGE"] as const;
@@ -14,12 +16,14 @@ export interface PartialDate {
   /** The value as written in the data file (ISO 8601 date, month, year or interval). */
   readonly value: string;
   readonly precision: DatePrecision;
-  /** First day the date can refer to (YYYY-MM-DD). */
-  readonly earliest: string;
-  /** Last day the date can refer to (YYYY-MM-DD). */
-  readonly latest: string;
+  /** First day the date can refer to (YYYY-MM-DD); null when the source gives no earlier bound. */
+  readonly earliest: string | null;
+  /** Last day the date can refer to (YYYY-MM-DD); null when the source gives no later bound. */
+  readonly latest: string | null;
 }
 
+/** An open end of an interval (ISO 8601-2). */
+const OPEN = "..";
 const SINGLE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 function daysInMonth(year: number, month: number): number {
@@ -64,10 +68,11 @@ export function parsePartialDate(value: string): PartialDate | string {
     return typeof single === "string" ? single : { value, ...single };
   }
   const [fromText, toText] = parts as [string, string];
-  const from = parseSingle(fromText);
+  if (fromText === OPEN && toText === OPEN) return `interval "${value}" is open at both ends: give at least one date`;
+  const from = fromText === OPEN ? null : parseSingle(fromText);
   if (typeof from === "string") return from;
-  const to = parseSingle(toText);
+  const to = toText === OPEN ? null : parseSingle(toText);
   if (typeof to === "string") return to;
-  if (from.earliest > to.latest) return `interval "${value}" ends before it starts`;
-  return { value, precision: "RANGE", earliest: from.earliest, latest: to.latest };
+  if (from !== null && to !== null && from.earliest > to.latest) return `interval "${value}" ends before it starts`;
+  return { value, precision: "RANGE", earliest: from?.earliest ?? null, latest: to?.latest ?? null };
 }

@@ -109,8 +109,11 @@ export const RELATION_TYPES = {
     signatures: [{ from: ["Official"], to: ["Event"] }],
   },
   MEMBER_OF: {
-    description: "The source group belongs to the target umbrella group, bloc or coalition.",
-    signatures: [{ from: ["Militia", "UmbrellaGroup", "Organization"], to: ["UmbrellaGroup", "PoliticalBloc", "Organization"] }],
+    description: "The source group belongs to the target umbrella group, bloc or coalition, or to a collective the article names as a whole (a Militia record such as 'Iran-backed militias').",
+    signatures: [
+      { from: ["Militia", "UmbrellaGroup", "Organization"], to: ["UmbrellaGroup", "PoliticalBloc", "Organization"] },
+      { from: ["Militia"], to: ["Militia"] },
+    ],
   },
   PART_OF: {
     description:
@@ -133,8 +136,20 @@ export const RELATION_TYPES = {
     description: "The source person is a spokesperson for the target person or body.",
     signatures: [{ from: ["Official"], to: ["Official", "Government", "Organization", "Militia", "UmbrellaGroup"] }],
   },
+  NEAR: {
+    description: "The source site lies near the target site or place, outside it; the role gives the relation as written ('near', 'north of', 'within a 30-mile radius of').",
+    signatures: [{ from: SITES, to: SITES }],
+  },
+  STRUCK_NEAR: {
+    description: "The source attack hit or landed near the target site without striking it; the role says how the source puts it.",
+    signatures: [{ from: ["Event"], to: SITES }],
+  },
+  DISPUTES: {
+    description: "The source rejected or questioned a claim about the target event; the relation's account names the claims it disputes.",
+    signatures: [{ from: [...ACTORS, "MediaSource"], to: ["Event"] }],
+  },
   LOCATED_IN: {
-    description: "The source site lies in or near the target site or place, or the source body is based there; the role says which.",
+    description: "The source site lies inside the target site or place (so containment is transitive: a base in Baghdad is in Iraq), or the source body is based there. 'Near' is NEAR.",
     signatures: [
       { from: SITES, to: SITES },
       { from: ["MediaSource", "Organization"], to: ["Place"] },
@@ -153,8 +168,11 @@ export const RELATION_TYPES = {
     signatures: [{ from: ["Government", "Organization", "Militia"], to: ["Base"] }],
   },
   AFFILIATED_WITH: {
-    description: "The source media channel is affiliated with, or used by, the target group.",
-    signatures: [{ from: ["MediaSource"], to: ["Militia", "UmbrellaGroup", "PoliticalBloc", "Government", "Organization"] }],
+    description: "The source media channel is affiliated with, or used by, the target group; or the source following (a group's supporters) supports it.",
+    signatures: [
+      { from: ["MediaSource"], to: ["Militia", "UmbrellaGroup", "PoliticalBloc", "Government", "Organization"] },
+      { from: ["Militia"], to: ["Militia", "UmbrellaGroup"] },
+    ],
   },
   REPORTED_BY: {
     description: "The source event or statement was reported by the target.",
@@ -206,14 +224,45 @@ export type EventType = (typeof EVENT_TYPES)[number];
 
 export const STATEMENT_TYPES = ["STATEMENT", "REMARKS", "BRIEFING", "SOCIAL_MEDIA_POST"] as const;
 export const FACILITY_TYPES = ["AIR_BASE", "MILITARY_BASE", "AIRPORT", "DIPLOMATIC_FACILITY", "MILITIA_FACILITY", "OTHER_FACILITY"] as const;
-export const PLACE_TYPES = ["COUNTRY", "REGION", "CITY", "DISTRICT", "BORDER_CROSSING", "OIL_FIELD"] as const;
+export const PLACE_TYPES = ["COUNTRY", "TRANSNATIONAL_REGION", "REGION", "CITY", "DISTRICT", "BORDER_CROSSING", "OIL_FIELD"] as const;
 export const ORGANIZATION_TYPES = ["GOVERNMENT_BODY", "ARMED_FORCE", "INTELLIGENCE_AGENCY", "LEGISLATIVE_BODY", "MILITARY_COALITION", "NETWORK"] as const;
 export const MEDIA_TYPES = ["NEWS_AGENCY", "MONITOR", "MEDIA_OUTLETS", "SOCIAL_MEDIA_CHANNELS", "UNNAMED_SOURCES"] as const;
 export const INSTRUMENT_TYPES = ["CONSTITUTION", "CONSTITUTIONAL_PROVISION", "STATUTE", "AUTHORIZATION", "INTERNATIONAL_AGREEMENT", "LEGAL_PRINCIPLE"] as const;
 
 /** What a quantitative claim counts. */
-export const CLAIM_MEASURES = ["KILLED", "WOUNDED", "CASUALTIES", "ROCKETS", "DRONES", "ATTACKS", "TARGETS", "SEATS", "MEMBER_GROUPS"] as const;
+export const CLAIM_MEASURES = [
+  "KILLED",
+  "WOUNDED",
+  "CASUALTIES",
+  "DAMAGED",
+  "RESPONSIBILITY_CLAIMS",
+  "ROCKETS",
+  "DRONES",
+  "ATTACKS",
+  "TARGETS",
+  "SEATS",
+  "MEMBER_GROUPS",
+] as const;
+export type ClaimMeasure = (typeof CLAIM_MEASURES)[number];
 /** How the claimed figure is stated. */
 export const CLAIM_QUALIFIERS = ["EXACT", "AT_LEAST", "MORE_THAN", "SEVERAL", "UNSPECIFIED", "NONE_REPORTED"] as const;
 /** Qualifiers that carry a number. */
 export const COUNTED_QUALIFIERS = ["EXACT", "AT_LEAST", "MORE_THAN"] as const;
+export type ClaimQualifier = (typeof CLAIM_QUALIFIERS)[number];
+
+/**
+ * How much a claim or relation is to be believed, as Wikidata ranks
+ * statements: PREFERRED over NORMAL, and DEPRECATED (known to be wrong, or
+ * contradicted by a better statement) left out of default views. A rank other
+ * than NORMAL carries a reason.
+ */
+export const RANKS = ["PREFERRED", "NORMAL", "DEPRECATED"] as const;
+export type Rank = (typeof RANKS)[number];
+
+/** How precisely coordinates place an entity. */
+export const GEO_PRECISIONS = ["SITE", "CITY", "REGION", "COUNTRY"] as const;
+export type GeoPrecision = (typeof GEO_PRECISIONS)[number];
+
+/** What a source document is: an article (text checked excerpt by excerpt) or a reference gazetteer (data). */
+export const DOCUMENT_KINDS = ["ARTICLE", "GAZETTEER"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

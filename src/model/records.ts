@@ -8,6 +8,9 @@ import {
   CLAIM_MEASURES,
   CLAIM_QUALIFIERS,
   COUNTED_QUALIFIERS,
+  DOCUMENT_KINDS,
+  GEO_PRECISIONS,
+  RANKS,
   EVENT_TYPES,
   FACILITY_TYPES,
   INSTRUMENT_TYPES,
@@ -26,6 +29,9 @@ export const MAX_EXCERPT_LENGTH = 400;
 
 const id = z.string().regex(ID_PATTERN, "must be lower-case words joined by hyphens, e.g. kataib-hezbollah");
 const text = z.string().trim().min(1, "must not be empty");
+/** An entity or record id, and a non-empty text, for the schemas of other data files. */
+export const IdSchema = id;
+export const TextSchema = text;
 
 export const EvidenceSchema = z.strictObject({
   /** Id of the source document the excerpt comes from. */
@@ -56,6 +62,21 @@ export const DateSchema = z.strictObject({
 });
 export type DateRecord = z.infer<typeof DateSchema>;
 
+/** A rank other than NORMAL needs its reason; a reason needs a rank to explain. */
+const ranked = {
+  rank: z.enum(RANKS).optional(),
+  /** Why the rank is what it is ("stated twice against once"). */
+  rankReason: text.optional(),
+};
+function checkRank(record: { rank?: string | undefined; rankReason?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (record.rank !== undefined && record.rank !== "NORMAL" && record.rankReason === undefined) {
+    ctx.addIssue({ code: "custom", path: ["rankReason"], message: `is required when rank is ${record.rank}` });
+  }
+  if (record.rankReason !== undefined && (record.rank === undefined || record.rank === "NORMAL")) {
+    ctx.addIssue({ code: "custom", path: ["rank"], message: "must be PREFERRED or DEPRECATED when a rankReason is given" });
+  }
+}
+
 export const ClaimSchema = z
   .strictObject({
     measure: z.enum(CLAIM_MEASURES),
@@ -63,7 +84,16 @@ export const ClaimSchema = z
     count: z.number().int().nonnegative().optional(),
     /** Who or what is counted ("men killed in Syria", "Kataib Sayyid al Shuhada fighters"). */
     subject: text,
+    /**
+     * The account the claim belongs to: one source's version of one measure.
+     * Claims of one account add up; accounts of the same measure and scope are
+     * alternatives (see service/accounts.ts).
+     */
+    account: id,
+    /** What an account counts, where accounts of one measure count different people ("Kataib Hezbollah militants"); absent: all of them. */
+    scope: text.optional(),
     note: text.optional(),
+    ...ranked,
     evidence: EvidenceSchema,
   })
   .superRefine((claim, ctx) => {
@@ -74,6 +104,10 @@ export const ClaimSchema = z
     if (!counted && claim.count !== undefined) {
       ctx.addIssue({ code: "custom", path: ["count"], message: `must be absent when qualifier is ${claim.qualifier}` });
     }
+    if (claim.qualifier === "EXACT" && claim.count === 0) {
+      ctx.addIssue({ code: "custom", path: ["qualifier"], message: "none reported is written NONE_REPORTED, with no count" });
+    }
+    checkRank(claim, ctx);
   });
 export type Claim = z.infer<typeof ClaimSchema>;
 
@@ -87,6 +121,39 @@ const entityBase = {
   /** Figures the article reports about the entity, each with its source. */
   claims: z.array(ClaimSchema).optional(),
 };
+
+/** Where a place or base is, as a reference gazetteer gives it (never the article). */
+export const CoordinatesSchema = z.strictObject({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  /** What the coordinates are the coordinates of: the site itself, or the city, region or country it is in or near. */
+  precision: z.enum(GEO_PRECISIONS),
+  /** The entity whose gazetteer position these are, when it is not this one (a base near Kirkuk takes Kirkuk's). */
+  via: id.optional(),
+  /** How a curator chose the gazetteer record ("Baghdad's airport, as its name says"). */
+  note: text.optional(),
+  evidence: EvidenceSchema,
+});
+export type Coordinates = z.infer<typeof CoordinatesSchema>;
+
+/**
+ * Where one place or base is, written by `npm run geocode` into
+ * data/geography/: its coordinates from the gazetteer, or why the gazetteer
+ * cannot give any. Every place and base has exactly one.
+ */
+export const LocationSchema = z
+  .strictObject({
+    entity: id,
+    coordinates: CoordinatesSchema.optional(),
+    /** Why there are no coordinates. */
+    unresolved: text.optional(),
+  })
+  .superRefine((location, ctx) => {
+    if ((location.coordinates === undefined) === (location.unresolved === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["coordinates"], message: "give either coordinates or `unresolved` (why there are none), not both and not neither" });
+    }
+  });
+export type LocationRecord = z.infer<typeof LocationSchema>;
 
 export const EntitySchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...entityBase, kind: z.literal("Militia") }),
@@ -104,32 +171,66 @@ export const EntitySchema = z.discriminatedUnion("kind", [
 ]);
 export type EntityRecord = z.infer<typeof EntitySchema>;
 
-export const RelationSchema = z.strictObject({
-  id,
-  type: z.enum(RELATION_TYPE_NAMES),
-  source: id,
-  target: id,
-  /** When the relation held or happened, where the article says. */
-  date: DateSchema.optional(),
-  /** The capacity in which it holds ("deputy commander", "trains, arms and funds"). */
-  role: text.optional(),
-  note: text.optional(),
-  evidence: evidenceList,
-});
+export const RelationSchema = z
+  .strictObject({
+    id,
+    type: z.enum(RELATION_TYPE_NAMES),
+    source: id,
+    target: id,
+    /** When the relation held or happened, where the article says. */
+    date: DateSchema.optional(),
+    /** The capacity in which it holds ("deputy commander", "trains, arms and funds"), or for NEAR the relation as written ("north of"). */
+    role: text.optional(),
+    /** For DISPUTES: the account (of claims on the target event) disputed. */
+    account: id.optional(),
+    note: text.optional(),
+    ...ranked,
+    evidence: evidenceList,
+  })
+  .superRefine((relation, ctx) => {
+    if (relation.type === "NEAR" && relation.role === undefined) {
+      ctx.addIssue({ code: "custom", path: ["role"], message: "is required for NEAR: the relation as written ('near', 'north of', 'within a 30-mile radius of')" });
+    }
+    if (relation.type === "DISPUTES" && relation.account === undefined) {
+      ctx.addIssue({ code: "custom", path: ["account"], message: "is required for DISPUTES: the account of claims on the target event it disputes" });
+    }
+    if (relation.type !== "DISPUTES" && relation.account !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["account"], message: `belongs to DISPUTES relations only (this is ${relation.type})` });
+    }
+    checkRank(relation, ctx);
+  });
 export type RelationRecord = z.infer<typeof RelationSchema>;
 
-export const SourceDocumentSchema = z.strictObject({
-  id,
-  title: text,
-  /** The span of events the document covers. */
-  covers: DateSchema,
-  /** Publication facts the document itself states. */
-  publicationNotes: z.array(text),
-  /** SHA-256 of the document text the evidence was checked against. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lower-case hex digits").optional(),
-});
+export const SourceDocumentSchema = z
+  .strictObject({
+    id,
+    /** ARTICLE (default): a text whose excerpts are checked verbatim; GAZETTEER: reference data, cited record by record. */
+    kind: z.enum(DOCUMENT_KINDS).optional(),
+    title: text,
+    /** Who publishes it, its version and its licence (required for a gazetteer). */
+    publisher: text.optional(),
+    version: text.optional(),
+    licence: text.optional(),
+    url: z.url().optional(),
+    /** The span of events an article covers. */
+    covers: DateSchema.optional(),
+    /** Publication facts the document itself states. */
+    publicationNotes: z.array(text).optional(),
+    /** SHA-256 of the document text the evidence was checked against. */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lower-case hex digits").optional(),
+  })
+  .superRefine((document, ctx) => {
+    if (document.kind === "GAZETTEER") {
+      for (const field of ["publisher", "version", "licence"] as const) {
+        if (document[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: "is required for a GAZETTEER" });
+      }
+    } else if (document.covers === undefined) {
+      ctx.addIssue({ code: "custom", path: ["covers"], message: "is required for an ARTICLE: the span of events it covers" });
+    }
+  });
 export type SourceDocument = z.infer<typeof SourceDocumentSchema>;
 
 export const EntityFileSchema = z.array(EntitySchema);
 export const RelationFileSchema = z.array(RelationSchema);
 export const SourceFileSchema = z.array(SourceDocumentSchema);
+export const LocationFileSchema = z.array(LocationSchema);

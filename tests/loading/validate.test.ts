@@ -1,23 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readDataDirectory } from "../../src/loading/read-files.js";
-import { validateRecords } from "../../src/loading/validate.js";
 import { loadKnowledgeBase } from "../../src/loading/load.js";
-import { DataValidationError, formatProblem } from "../../src/loading/problems.js";
-import { SOURCE_TEXT, list, validFixture, writeFixture } from "./fixture-data.js";
-import type { FixtureFiles } from "./fixture-data.js";
-
-function problemsOf(files: Record<string, unknown>, sourceText?: string): string[] {
-  const result = validateRecords(readDataDirectory(writeFixture(files)), {
-    sourceTexts: sourceText === undefined ? undefined : new Map([["doc", sourceText]]),
-  });
-  return result.ok ? [] : result.problems.map(formatProblem);
-}
-
-function broken(mutate: (files: FixtureFiles) => void): FixtureFiles {
-  const files = validFixture();
-  mutate(files);
-  return files;
-}
+import { DataValidationError } from "../../src/loading/problems.js";
+import { SOURCE_TEXT, broken, list, problemsOf, validFixture, writeFixture } from "./fixture-data.js";
 
 describe("the loader accepts valid data", () => {
   it("loads every record of a valid data set", () => {
