@@ -72,12 +72,13 @@ export function buildGraph(kb: KnowledgeBase): KnowledgeGraph {
     });
   }
   useDictionaryAdjacency(graph);
-  for (const record of kb.relations) {
+  kb.relations.forEach((record, order) => {
     graph.addDirectedEdgeWithKey(record.id, record.source, record.target, {
       type: record.type,
+      order,
       date: parsedDate(record.date),
       record,
     });
-  }
+  });
   return graph;
 }

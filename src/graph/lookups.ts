@@ -37,7 +37,8 @@ export class Lookups {
         this.idsByName.set(name, holders);
       }
       this.searchable.push([id, names]);
-      if (node.date) dated.push([id, node.date.earliest]);
+      // An open start ("no earlier bound") sorts first.
+      if (node.date) dated.push([id, node.date.earliest ?? ""]);
     });
     dated.sort(([a, da], [b, db]) => (da < db ? -1 : da > db ? 1 : a < b ? -1 : a > b ? 1 : 0));
     this.datedIds = dated.map(([id]) => id);

@@ -17,6 +17,8 @@ export interface EntityNode {
 
 export interface RelationEdge {
   readonly type: RelationType;
+  /** Position in the data (files in name order, records in file order): graphology groups an entity's edges by neighbour instead. */
+  readonly order: number;
   readonly date: PartialDate | null;
   readonly record: RelationRecord;
 }

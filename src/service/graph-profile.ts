@@ -22,6 +22,12 @@ export interface RecordListMaxima {
   readonly attributedTo: number;
   /** Source documents. */
   readonly sources: number;
+  /** COUNTRY places: the most countries anything can lie in. */
+  readonly countries: number;
+  /** Deprecated relations touching one entity (the traversal index, and so `maxDegree`, leaves them out). */
+  readonly deprecatedRelations: number;
+  /** Deprecated relations in all. */
+  readonly deprecatedRelationsTotal: number;
 }
 
 export interface GraphProfile {
@@ -65,11 +71,27 @@ export function recordListMaxima(kb: KnowledgeBase): RecordListMaxima {
     evidenceOf(entity.evidence);
     evidenceOf((entity.claims ?? []).map((claim) => claim.evidence));
   }
+  const deprecated = new Map<string, number>();
+  const countDeprecated = (id: string) => deprecated.set(id, (deprecated.get(id) ?? 0) + 1);
   for (const relation of kb.relations) {
     relationEvidence = Math.max(relationEvidence, relation.evidence.length);
     evidenceOf(relation.evidence);
+    if (relation.rank === "DEPRECATED") {
+      countDeprecated(relation.source);
+      if (relation.target !== relation.source) countDeprecated(relation.target);
+    }
   }
-  return { claims, entityEvidence, relationEvidence, attributedTo, sources: kb.sources.length };
+  for (const location of kb.locations) if (location.coordinates) evidenceOf([location.coordinates.evidence]);
+  return {
+    claims,
+    entityEvidence,
+    relationEvidence,
+    attributedTo,
+    sources: kb.sources.length,
+    countries: kb.entities.filter((entity) => entity.kind === "Place" && entity.placeType === "COUNTRY").length,
+    deprecatedRelations: Math.max(0, ...deprecated.values()),
+    deprecatedRelationsTotal: kb.relations.filter((relation) => relation.rank === "DEPRECATED").length,
+  };
 }
 
 export function profileGraph(index: TraversalIndex, records: RecordListMaxima): GraphProfile {

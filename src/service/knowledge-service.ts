@@ -7,9 +7,14 @@
  */
 import { BadInputError, NotFoundError } from "../errors.js";
 import { parsePartialDate } from "../model/dates.js";
-import type { DateRecord, EntityRecord, Evidence, RelationRecord, SourceDocument } from "../model/records.js";
+import { RANKS } from "../model/ontology.js";
+import type { Rank } from "../model/ontology.js";
+import type { Claim, Coordinates, DateRecord, EntityRecord, Evidence, RelationRecord, SourceDocument } from "../model/records.js";
+import type { KnowledgeGraph } from "../graph/types.js";
 import { allShortestPaths, kShortestPaths, neighborhood, retaliationChain, shortestPath } from "../traversal/index.js";
 import type { Path } from "../traversal/index.js";
+import { estimatesOf } from "./estimates.js";
+import type { AccountView, EstimateView } from "./estimates.js";
 import type { GraphProfile } from "./graph-profile.js";
 import type { Knowledge } from "./knowledge.js";
 import { paginate } from "./pagination.js";
@@ -18,10 +23,13 @@ import {
   allShortestPathsRequest,
   entitiesRequest,
   eventsRequest,
+  DEFAULT_RANKS,
   idList,
+  measures,
   neighborhoodRequest,
   pathRequest,
   pathsRequest,
+  ranks,
   relationFilter,
   relationsRequest,
   requiredText,
@@ -138,7 +146,7 @@ export class KnowledgeService {
   }
 
   relations(input: RequestInput): Page<RelationRecord> {
-    const { sourceId, targetId, type, first, after } = relationsRequest(input);
+    const { sourceId, targetId, type, first, after, ranks: shownRanks } = relationsRequest(input);
     if (sourceId !== null) this.entity(sourceId);
     if (targetId !== null) this.entity(targetId);
     let edges: string[];
@@ -147,30 +155,43 @@ export class KnowledgeService {
     else if (targetId !== null) edges = this.graph.inEdges(targetId);
     else edges = this.graph.edges();
     if (type !== null) edges = edges.filter((e) => this.graph.getEdgeAttribute(e, "type") === type);
-    return paginate(edges, first, after).mapped((e) => this.relation(e));
+    return paginate(this.byRank(edges, shownRanks), first, after).mapped((e) => this.relation(e));
   }
 
-  /** Ids of the relations touching an entity: outgoing (forward), incoming (backward) or both, in data order. */
-  private edgesOf(id: string, { relationTypes, direction }: WalkRequest): string[] {
+  /**
+   * Ids of the relations touching an entity: outgoing (forward), incoming
+   * (backward) or both, of the given ranks (default: not deprecated),
+   * PREFERRED first, then in data order.
+   */
+  private edgesOf(id: string, { relationTypes, direction }: WalkRequest, shownRanks: readonly Rank[] = DEFAULT_RANKS): string[] {
     this.entity(id);
     const edges = direction === "forward" ? this.graph.outEdges(id) : direction === "backward" ? this.graph.inEdges(id) : this.graph.edges(id);
     const types = relationTypes ? new Set<string>(relationTypes) : null;
-    return types === null ? edges : edges.filter((e) => types.has(this.graph.getEdgeAttribute(e, "type")));
+    return this.byRank(types === null ? edges : edges.filter((e) => types.has(this.graph.getEdgeAttribute(e, "type"))), shownRanks);
+  }
+
+  /** Relations of the given ranks, PREFERRED first, NORMAL next, DEPRECATED last, each in data order. */
+  private byRank(edges: string[], shownRanks: readonly Rank[]): string[] {
+    const rankOf = (e: string): Rank => this.graph.getEdgeAttribute(e, "record").rank ?? "NORMAL";
+    return RANKS.flatMap((rank) => (shownRanks.includes(rank) ? inDataOrder(this.graph, edges.filter((e) => rankOf(e) === rank)) : []));
   }
 
   /** Relations touching an entity, filtered by `types` and `direction`, `first` after `offset`. */
   relationsOf(id: string, input: RequestInput): RelationRecord[] {
-    return sliced(this.edgesOf(id, relationFilter(input)), sliceRequest(input)).map((e) => this.relation(e));
+    const filter = relationFilter(input);
+    return sliced(this.edgesOf(id, filter, filter.ranks), sliceRequest(input)).map((e) => this.relation(e));
   }
 
   /** How many relations `relationsOf` would give without a slice. */
   degreeOf(id: string, input: RequestInput): number {
-    return this.edgesOf(id, relationFilter(input)).length;
+    const filter = relationFilter(input);
+    return this.edgesOf(id, filter, filter.ranks).length;
   }
 
   /** Entities at the other end of `relationsOf`, each once, in relation order, `first` after `offset`. */
   neighborsOf(id: string, input: RequestInput): EntityRecord[] {
-    return this.neighbors(id, relationFilter(input), sliceRequest(input));
+    const filter = relationFilter(input);
+    return this.neighbors(id, filter, sliceRequest(input), filter.ranks);
   }
 
   /** Entities one relation of the given types away, each once, `first` after `offset`. */
@@ -178,9 +199,9 @@ export class KnowledgeService {
     return this.neighbors(id, walk, sliceRequest(input));
   }
 
-  private neighbors(id: string, walk: WalkRequest, slice: Slice): EntityRecord[] {
+  private neighbors(id: string, walk: WalkRequest, slice: Slice, shownRanks: readonly Rank[] = DEFAULT_RANKS): EntityRecord[] {
     const seen = new Set<string>();
-    for (const e of this.edgesOf(id, walk)) {
+    for (const e of this.edgesOf(id, walk, shownRanks)) {
       const source = this.graph.source(e);
       seen.add(source === id ? this.graph.target(e) : source);
     }
@@ -189,15 +210,18 @@ export class KnowledgeService {
 
   /** Events as a timeline, ordered by earliest possible date, then id, `first` after `offset`. */
   events(input: RequestInput = {}): EntityRecord[] {
-    const { from, to, types, involving, ...slice } = eventsRequest(input);
+    const { from, to, types, involving, country, ...slice } = eventsRequest(input);
     const typeSet = types ? new Set<string>(types) : null;
     const involved = involving !== null ? new Set(this.graph.neighbors(this.entity(involving).id)) : null;
+    if (country !== null) this.requireCountry(country);
+    const { geography } = this.knowledge;
     const matching = this.knowledge.lookups.datedIds.filter((id) => {
       const node = this.graph.getNodeAttributes(id);
       if (node.record.kind !== "Event" || node.date === null) return false;
-      if (from !== null && node.date.latest < from) return false;
-      if (to !== null && node.date.earliest > to) return false;
+      if (from !== null && node.date.latest !== null && node.date.latest < from) return false;
+      if (to !== null && node.date.earliest !== null && node.date.earliest > to) return false;
       if (typeSet !== null && !typeSet.has(node.record.eventType)) return false;
+      if (country !== null && !geography.countriesOf(id).includes(country)) return false;
       return involved === null || involved.has(id);
     });
     return sliced(matching, slice).map((id) => this.entity(id));
@@ -208,6 +232,53 @@ export class KnowledgeService {
     const parsed = parsePartialDate(date.value);
     if (typeof parsed === "string") throw new Error(`unvalidated date: ${parsed}`);
     return { ...parsed, asWritten: date.asWritten ?? null, yearInferred: date.yearInferred !== undefined, yearInference: date.yearInferred ?? null };
+  }
+
+  /** An entity's claims of the given ranks (default: not deprecated), PREFERRED first. */
+  claimsOf(entity: EntityRecord, input: RequestInput = {}): Claim[] {
+    const shownRanks = ranks(input);
+    const claims = entity.claims ?? [];
+    return RANKS.flatMap((rank) => (shownRanks.includes(rank) ? claims.filter((c) => (c.rank ?? "NORMAL") === rank) : []));
+  }
+
+  /** An entity's estimates, one per measure (all measures, or `measures`). */
+  estimatesOf(entity: EntityRecord, input: RequestInput = {}): EstimateView[] {
+    return estimatesOf(entity, measures(input) ?? [], this.disputedAccounts(entity.id));
+  }
+
+  /** The account labels the (not deprecated) DISPUTES relations to an entity name. */
+  private disputedAccounts(id: string): Set<string> {
+    const labels = new Set<string>();
+    this.graph.forEachInEdge(id, (_e, edge) => {
+      if (edge.type === "DISPUTES" && edge.record.rank !== "DEPRECATED" && edge.record.account) labels.add(edge.record.account);
+    });
+    return labels;
+  }
+
+  /** The DISPUTES relations that name an account, deprecated ones aside. */
+  disputesOf(account: AccountView): RelationRecord[] {
+    return this.graph
+      .inEdges(account.entity)
+      .map((e) => this.relation(e))
+      .filter((r) => r.type === "DISPUTES" && r.account === account.label && r.rank !== "DEPRECATED");
+  }
+
+  /** The countries an entity lies in: a place's or base's, through LOCATED_IN; an event's, through its sites. */
+  countriesOf(id: string): EntityRecord[] {
+    return this.knowledge.geography.countriesOf(id).map((country) => this.entity(country));
+  }
+
+  coordinatesOf(id: string): Coordinates | null {
+    return this.knowledge.geography.coordinatesOf(id);
+  }
+
+  unresolvedOf(id: string): string | null {
+    return this.knowledge.geography.unresolvedOf(id);
+  }
+
+  private requireCountry(id: string): void {
+    const country = this.entity(id);
+    if (country.kind !== "Place" || country.placeType !== "COUNTRY") throw new BadInputError("country", `"${id}" is a ${country.kind === "Place" ? country.placeType : country.kind}, not a COUNTRY place`);
   }
 
   attributedTo(evidence: Evidence): EntityRecord[] {
@@ -247,7 +318,11 @@ export class KnowledgeService {
     const event = this.entity(eventId);
     if (event.kind !== "Event") throw new BadInputError("eventId", `"${eventId}" is a ${event.kind}, not an Event`);
     const chain = retaliationChain(this.knowledge.index, eventId, {
-      dateOf: (id) => this.graph.getNodeAttribute(id, "date")?.earliest ?? null,
+      // Undated events go last; an open start ("no earlier bound") goes first, as in the timeline.
+      dateOf: (id) => {
+        const date = this.graph.getNodeAttribute(id, "date");
+        return date ? (date.earliest ?? "") : null;
+      },
       budget: this.budget,
     });
     const records = (ids: readonly string[]) => ids.map((id) => this.entity(id));
@@ -261,4 +336,16 @@ export class KnowledgeService {
       steps: path.steps.map((s) => ({ from: this.entity(s.from), relation: this.relation(s.edge), to: this.entity(s.to), direction: s.reversed ? "backward" : "forward" })),
     };
   }
+}
+
+/** Edges sorted by their position in the data; graphology lists an entity's edges grouped by neighbour, mostly in order already. */
+function inDataOrder(graph: KnowledgeGraph, edges: string[]): string[] {
+  const order = edges.map((e) => graph.getEdgeAttribute(e, "order"));
+  for (let i = 1; i < order.length; i++) {
+    if (order[i]! < order[i - 1]!) {
+      const positions = edges.map((_e, j) => j).sort((a, b) => order[a]! - order[b]!);
+      return positions.map((j) => edges[j]!);
+    }
+  }
+  return edges;
 }

@@ -10,14 +10,18 @@ import type { KnowledgeBase } from "../loading/validate.js";
 import type { SourceDocument } from "../model/records.js";
 import { buildTraversalIndex } from "../traversal/index.js";
 import type { TraversalIndex } from "../traversal/index.js";
+import { buildGeography } from "./geography.js";
+import type { Geography } from "./geography.js";
 import { profileGraph, recordListMaxima } from "./graph-profile.js";
 import type { GraphProfile } from "./graph-profile.js";
 
 export interface Knowledge {
   readonly graph: KnowledgeGraph;
   readonly lookups: Lookups;
-  /** Built once here; the graph is never changed after load. */
+  /** Built once here, of the relations that are not deprecated; the graph is never changed after load. */
   readonly index: TraversalIndex;
+  /** Countries and coordinates of places, bases and events. */
+  readonly geography: Geography;
   /** Upper bounds on what queries can return (for the cost analysis). */
   readonly profile: GraphProfile;
   readonly sources: ReadonlyMap<string, SourceDocument>;
@@ -25,11 +29,12 @@ export interface Knowledge {
 
 export function createKnowledge(kb: KnowledgeBase): Knowledge {
   const graph = buildGraph(kb);
-  const index = buildTraversalIndex(graph);
+  const index = buildTraversalIndex(graph, (edge) => edge.record.rank !== "DEPRECATED");
   return {
     graph,
     lookups: new Lookups(graph),
     index,
+    geography: buildGeography(kb),
     profile: profileGraph(index, recordListMaxima(kb)),
     sources: new Map(kb.sources.map((s) => [s.id, s])),
   };

@@ -7,8 +7,8 @@
  */
 import { BadInputError } from "../errors.js";
 import { parsePartialDate } from "../model/dates.js";
-import { ENTITY_KINDS, EVENT_TYPES, RELATION_TYPE_NAMES } from "../model/ontology.js";
-import type { EntityKind, EventType, RelationType } from "../model/ontology.js";
+import { CLAIM_MEASURES, ENTITY_KINDS, EVENT_TYPES, RANKS, RELATION_TYPE_NAMES } from "../model/ontology.js";
+import type { ClaimMeasure, EntityKind, EventType, Rank, RelationType } from "../model/ontology.js";
 import type { Direction } from "../traversal/index.js";
 import { LIMITS } from "./limits.js";
 
@@ -51,6 +51,7 @@ export interface RelationsRequest extends PageRequest {
   readonly type: RelationType | null;
   readonly sourceId: string | null;
   readonly targetId: string | null;
+  readonly ranks: readonly Rank[];
 }
 export interface EventsRequest extends Slice {
   /** Earliest day, inclusive (YYYY-MM-DD), or null. */
@@ -59,6 +60,8 @@ export interface EventsRequest extends Slice {
   readonly to: string | null;
   readonly types: readonly EventType[] | null;
   readonly involving: string | null;
+  /** Only events in this country (a COUNTRY place's id). */
+  readonly country: string | null;
 }
 
 const absent = (value: unknown) => value === undefined || value === null || value === "";
@@ -115,6 +118,13 @@ function nameList<T extends string>(input: RequestInput, name: string, allowed: 
 
 export const relationTypes = (input: RequestInput, name = "relationTypes"): RelationType[] | null => nameList(input, name, RELATION_TYPE_NAMES, "relation type");
 
+/** What default views show: PREFERRED and NORMAL, not DEPRECATED. */
+export const DEFAULT_RANKS: readonly Rank[] = ["PREFERRED", "NORMAL"];
+/** The ranks to show (`ranks`), PREFERRED and NORMAL when absent. */
+export const ranks = (input: RequestInput): readonly Rank[] => nameList(input, "ranks", RANKS, "rank") ?? DEFAULT_RANKS;
+/** The claim measures asked for (`measures`); null: every measure. */
+export const measures = (input: RequestInput): ClaimMeasure[] | null => nameList(input, "measures", CLAIM_MEASURES, "measure");
+
 /** FORWARD, BACKWARD or EITHER, in any case; EITHER when absent. */
 export function direction(input: RequestInput): Direction {
   const value = valueOf(input, "direction");
@@ -144,7 +154,7 @@ function dateBound(input: RequestInput, name: "from" | "to"): string | null {
   if (value === null) return null;
   const parsed = parsePartialDate(value);
   if (typeof parsed === "string" || parsed.precision === "RANGE") throw new BadInputError(name, `must be a date as YYYY, YYYY-MM or YYYY-MM-DD (got "${value}")`);
-  return name === "from" ? parsed.earliest : parsed.latest;
+  return name === "from" ? parsed.earliest! : parsed.latest!;
 }
 
 export const walkRequest = (input: RequestInput): WalkRequest => ({ relationTypes: relationTypes(input), direction: direction(input) });
@@ -180,7 +190,7 @@ export const entitiesRequest = (input: RequestInput): EntitiesRequest => ({ ...p
 
 export function relationsRequest(input: RequestInput): RelationsRequest {
   const type = nameList(input, "type", RELATION_TYPE_NAMES, "relation type")?.[0] ?? null;
-  return { ...page(input), type, sourceId: optionalText(input, "sourceId"), targetId: optionalText(input, "targetId") };
+  return { ...page(input), type, sourceId: optionalText(input, "sourceId"), targetId: optionalText(input, "targetId"), ranks: ranks(input) };
 }
 
 export function eventsRequest(input: RequestInput): EventsRequest {
@@ -193,6 +203,7 @@ export function eventsRequest(input: RequestInput): EventsRequest {
     to,
     types: nameList(input, "types", EVENT_TYPES, "event type"),
     involving: optionalText(input, "involving"),
+    country: optionalText(input, "country"),
   };
 }
 
@@ -207,5 +218,9 @@ export function idList(input: RequestInput, name = "ids"): string[] {
   return value as string[];
 }
 
-/** The relation filter of Entity.relations, Entity.neighbors and Entity.degree (`types`, `direction`). */
-export const relationFilter = (input: RequestInput): WalkRequest => ({ relationTypes: relationTypes(input, "types"), direction: direction(input) });
+/** The relation filter of Entity.relations, Entity.neighbors and Entity.degree (`types`, `direction`, `ranks`). */
+export const relationFilter = (input: RequestInput): WalkRequest & { ranks: readonly Rank[] } => ({
+  relationTypes: relationTypes(input, "types"),
+  direction: direction(input),
+  ranks: ranks(input),
+});

@@ -8,8 +8,8 @@ import type { EntityRecord, RelationRecord } from "../model/records.js";
 export interface DateView {
   readonly value: string;
   readonly precision: DatePrecision;
-  readonly earliest: string;
-  readonly latest: string;
+  readonly earliest: string | null;
+  readonly latest: string | null;
   readonly asWritten: string | null;
   readonly yearInferred: boolean;
   readonly yearInference: string | null;

@@ -193,3 +193,67 @@ describe("provenance", () => {
     }
   });
 });
+
+describe("where things are", () => {
+  const countries = (id: string) => ids(service.countriesOf(id));
+
+  it("every place and base lies in a country, except the regions that span several", () => {
+    const sites = service.entities({ kind: "PLACE", first: 100 }).items.concat(service.entities({ kind: "BASE", first: 100 }).items);
+    const without = sites.filter((site) => countries(site.id).length === 0 && !(site.kind === "Place" && ["COUNTRY", "TRANSNATIONAL_REGION"].includes(site.placeType)));
+    expect(ids(without)).toEqual([]);
+  });
+
+  it("K1, Baghdad International Airport and the Baghdad Diplomatic Support Center are in Iraq, and the events there are found by country", () => {
+    for (const site of ["k1-air-base", "baghdad-international-airport", "baghdad-diplomatic-support-center"]) expect(countries(site)).toEqual(["iraq"]);
+    const inIraq = ids(service.events({ country: "iraq", first: 100 }));
+    expect(inIraq).toEqual(expect.arrayContaining(["rocket-attack-2019-12-27", "us-strike-2020-01-03", "drone-attack-2021-06-09"]));
+    expect(inIraq).not.toContain("us-strike-2021-02-25");
+    expect(ids(service.events({ country: "syria", first: 100 }))).toContain("us-strike-2021-02-25");
+  });
+
+  it("a country filter names a COUNTRY place", () => {
+    expect(() => service.events({ country: "baghdad" })).toThrow(/"baghdad" is a CITY, not a COUNTRY place/);
+  });
+
+  it("containment stays true: Balad and Camp Taji are near Baghdad, not in it", () => {
+    const inside = (id: string) => ids(service.neighborsOf(id, { types: ["LOCATED_IN"], direction: "forward" }));
+    const near = (id: string) => service.relationsOf(id, { types: ["NEAR"], direction: "forward" }).map((r) => [r.target, r.role]);
+    expect(inside("balad-air-base")).not.toContain("baghdad");
+    expect(near("balad-air-base")).toEqual([["baghdad", "north of"]]);
+    expect(near("camp-taji")).toEqual([["baghdad", "near"]]);
+    expect(ids(service.neighborsOf("baghdad", { types: ["LOCATED_IN"], direction: "backward" }))).not.toEqual(expect.arrayContaining(["balad-air-base"]));
+  });
+
+  it("near-misses are STRUCK_NEAR, not ATTACKS", () => {
+    const struckNear = (id: string) => ids(service.neighborsOf(id, { types: ["STRUCK_NEAR"], direction: "forward" }));
+    expect(struckNear("rocket-attack-2021-07-08")).toEqual(["us-embassy-baghdad"]);
+    expect(struckNear("drone-attack-2021-06-26")).toEqual(["us-consulate-erbil-new-site"]);
+    expect(ids(service.neighborsOf("rocket-attack-2021-07-08", { types: ["ATTACKS"], direction: "forward" }))).not.toContain("us-embassy-baghdad");
+  });
+
+  it("the article's two placings of Ain al Asad stand side by side, central Iraq preferred and listed first", () => {
+    const placings = service.relationsOf("ain-al-asad-air-base", { types: ["LOCATED_IN"], direction: "forward" });
+    expect(placings.map((r) => [r.target, r.rank ?? "NORMAL"])).toEqual([
+      ["central-iraq", "PREFERRED"],
+      ["northern-iraq", "NORMAL"],
+    ]);
+  });
+
+  it("coordinates come from the gazetteer, with their precision and what they are the position of", () => {
+    expect(service.coordinatesOf("kirkuk")).toMatchObject({ precision: "SITE", evidence: { document: "geonames-cities" } });
+    expect(service.coordinatesOf("k1-air-base")).toMatchObject({ precision: "CITY", via: "kirkuk" });
+    expect(service.coordinatesOf("us-strike-2020-01-03")).toMatchObject({ precision: "CITY", via: "baghdad-international-airport" });
+    expect(service.unresolvedOf("iraq-syria-border-region")).toMatch(/more than one country/);
+  });
+});
+
+describe("disputes", () => {
+  it("the Pentagon disputes the Telegram channels' figures for July 6; it does not report the attack", () => {
+    const disputes = service.relationsOf("drone-attack-2021-07-06", { types: ["DISPUTES"], direction: "backward" });
+    expect(disputes.map((r) => [r.source, r.account])).toEqual([
+      ["pentagon", "telegram-channels-rockets"],
+      ["pentagon", "telegram-channels-drones"],
+    ]);
+    expect(ids(service.neighborsOf("drone-attack-2021-07-06", { types: ["REPORTED_BY"], direction: "forward" }))).not.toContain("pentagon");
+  });
+});
