@@ -7,6 +7,9 @@ import { DATE_PRECISIONS } from "../model/dates.js";
 import {
   CLAIM_MEASURES,
   CLAIM_QUALIFIERS,
+  DOCUMENT_KINDS,
+  GEO_PRECISIONS,
+  RANKS,
   ENTITY_KINDS,
   ENTITY_KIND_DESCRIPTIONS,
   EVENT_TYPES,
@@ -110,6 +113,7 @@ export const FacilityTypeEnum = describedEnum("FacilityType", "What kind of faci
 
 export const PlaceTypeEnum = describedEnum("PlaceType", "What kind of place it is.", PLACE_TYPES, {
   COUNTRY: "A country's territory.",
+  TRANSNATIONAL_REGION: "A region spanning more than one country (the Middle East, the Iraq-Syria border region): it overlaps countries rather than lying in one, so it has no country of its own.",
   REGION: "A region or province.",
   CITY: "A city or town.",
   DISTRICT: "A suburb, district or neighbourhood.",
@@ -147,6 +151,8 @@ export const ClaimMeasureEnum = describedEnum("ClaimMeasure", "What a claim coun
   KILLED: "People killed.",
   WOUNDED: "People wounded or injured.",
   CASUALTIES: "Casualties in general (used for 'no casualties were reported' and unreported tolls).",
+  DAMAGED: "Things damaged: buildings, vehicles, a fire.",
+  RESPONSIBILITY_CLAIMS: "Claims of responsibility for an attack (NONE_REPORTED: no group claimed it).",
   ROCKETS: "Rockets fired or used.",
   DRONES: "Drones used.",
   ATTACKS: "Attacks counted.",
@@ -170,6 +176,24 @@ export const ExportFormatEnum = describedEnum(
   EXPORT_FORMATS,
   Object.fromEntries(EXPORT_FORMATS.map((f) => [f, FORMAT_INFO[f].description])) as Record<ExportFormat, string>,
 );
+
+export const RankEnum = describedEnum("Rank", "How much a claim or relation is to be believed, as Wikidata ranks statements.", RANKS, {
+  PREFERRED: "Preferred over other statements of the same thing (the reason says why).",
+  NORMAL: "The default.",
+  DEPRECATED: "Known to be wrong or contradicted by a better statement (the reason says why); left out of default views.",
+});
+
+export const GeoPrecisionEnum = describedEnum("GeoPrecision", "What a pair of coordinates is the position of.", GEO_PRECISIONS, {
+  SITE: "The site itself.",
+  CITY: "The city the site is in or near.",
+  REGION: "The region it is in.",
+  COUNTRY: "The country it is in (its centre).",
+});
+
+export const DocumentKindEnum = describedEnum("DocumentKind", "What a source document is.", DOCUMENT_KINDS, {
+  ARTICLE: "A text; every excerpt quoted from it is checked verbatim.",
+  GAZETTEER: "Reference geographic data (place names, countries, coordinates), cited record by record.",
+});
 
 export const EdgesKeyEnum = { LINKS: "links", EDGES: "edges" } as const;
 registerEnumType(EdgesKeyEnum, {

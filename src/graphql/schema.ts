@@ -5,10 +5,11 @@ import { useDefaultResolvers } from "./execution/default-resolvers.js";
 import { performanceHooks } from "./execution/hooks.js";
 import type { HookStatus } from "./execution/hooks.js";
 import { resolveSynchronously } from "./execution/synchronous-resolvers.js";
+import { AccountResolver, ClaimResolver } from "./resolvers/claims.resolver.js";
 import { EntityResolver } from "./resolvers/entity.resolver.js";
 import { PathExportResolver, SubgraphExportResolver } from "./resolvers/export.resolver.js";
 import { ENTITY_KIND_RESOLVERS } from "./resolvers/entity-kinds.resolver.js";
-import { EvidenceResolver, RelationResolver, SourceDocumentResolver } from "./resolvers/provenance.resolver.js";
+import { CoordinatesResolver, EvidenceResolver, RelationResolver, SourceDocumentResolver } from "./resolvers/provenance.resolver.js";
 import { QueryResolver } from "./resolvers/query.resolver.js";
 import { TraversalResolver } from "./resolvers/traversal.resolver.js";
 import { ENTITY_OBJECT_TYPES } from "./types/entity-kinds.type.js";
@@ -36,6 +37,9 @@ function builtSchema() {
       RelationResolver,
       EvidenceResolver,
       SourceDocumentResolver,
+      ClaimResolver,
+      AccountResolver,
+      CoordinatesResolver,
       SubgraphExportResolver,
       PathExportResolver,
     ],

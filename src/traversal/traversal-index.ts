@@ -36,7 +36,7 @@ const arrayIndex = (key: string): number => (/^(?:0|[1-9]\d{0,9})$/.test(key) &&
  * The index of a directed graph (multi or simple) whose edges carry a `type`,
  * of the edges `include` keeps (default all); TypeError for any other graph.
  */
-export function buildTraversalIndex<E extends Attributes & { type: string }>(graph: AbstractGraph<Attributes, E>, include: (edge: E) => boolean = () => true) {
+export function buildTraversalIndex<E extends Attributes>(graph: AbstractGraph<Attributes, E>, include: (edge: E) => boolean = () => true) {
   if (graph.type !== "directed") throw new TypeError(`buildTraversalIndex: the graph must be directed (got a ${graph.type} graph)`);
   const n = graph.order;
   let m = graph.size;
@@ -59,10 +59,11 @@ export function buildTraversalIndex<E extends Attributes & { type: string }>(gra
   let e = 0;
   graph.forEachEdge((key, attributes, sourceKey, targetKey) => {
     if (!include(attributes)) return;
-    let typeId = typeIndexes.get(attributes.type);
+    const typeName = attributes["type"] as string;
+    let typeId = typeIndexes.get(typeName);
     if (typeId === undefined) {
-      typeIndexes.set(attributes.type, (typeId = typeNames.length));
-      typeNames.push(attributes.type);
+      typeIndexes.set(typeName, (typeId = typeNames.length));
+      typeNames.push(typeName);
     }
     const s = nodeIndexes.get(sourceKey)!;
     const t = nodeIndexes.get(targetKey)!;

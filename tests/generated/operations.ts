@@ -10,12 +10,16 @@ export type ClaimMeasure =
   | 'ATTACKS'
   /** Casualties in general (used for 'no casualties were reported' and unreported tolls). */
   | 'CASUALTIES'
+  /** Things damaged: buildings, vehicles, a fire. */
+  | 'DAMAGED'
   /** Drones used. */
   | 'DRONES'
   /** People killed. */
   | 'KILLED'
   /** Groups belonging to an umbrella group. */
   | 'MEMBER_GROUPS'
+  /** Claims of responsibility for an attack (NONE_REPORTED: no group claimed it). */
+  | 'RESPONSIBILITY_CLAIMS'
   /** Rockets fired or used. */
   | 'ROCKETS'
   /** Seats held in a parliament. */
@@ -59,6 +63,13 @@ export type Direction =
   | 'EITHER'
   /** Only from a relation's source to its target (outgoing relations). */
   | 'FORWARD';
+
+/** What a source document is. */
+export type DocumentKind =
+  /** A text; every excerpt quoted from it is checked verbatim. */
+  | 'ARTICLE'
+  /** Reference geographic data (place names, countries, coordinates), cited record by record. */
+  | 'GAZETTEER';
 
 /** Where node-link JSON puts the edge list. */
 export type EdgesKey =
@@ -143,11 +154,31 @@ export type FacilityType =
   /** Any other facility (a hangar, a house, a compound). */
   | 'OTHER_FACILITY';
 
+/** What a pair of coordinates is the position of. */
+export type GeoPrecision =
+  /** The city the site is in or near. */
+  | 'CITY'
+  /** The country it is in (its centre). */
+  | 'COUNTRY'
+  /** The region it is in. */
+  | 'REGION'
+  /** The site itself. */
+  | 'SITE';
+
+/** How much a claim or relation is to be believed, as Wikidata ranks statements. */
+export type Rank =
+  /** Known to be wrong or contradicted by a better statement (the reason says why); left out of default views. */
+  | 'DEPRECATED'
+  /** The default. */
+  | 'NORMAL'
+  /** Preferred over other statements of the same thing (the reason says why). */
+  | 'PREFERRED';
+
 /** The type of a relation. Relations are directed: from source to target. */
 export type RelationType =
   /** The source statement concerns the target event. */
   | 'ABOUT'
-  /** The source media channel is affiliated with, or used by, the target group. */
+  /** The source media channel is affiliated with, or used by, the target group; or the source following (a group's supporters) supports it. */
   | 'AFFILIATED_WITH'
   /** The event struck or was aimed at the target (a group, a site, a person or a force). */
   | 'ATTACKS'
@@ -163,6 +194,8 @@ export type RelationType =
   | 'CONDEMNS'
   /** The source ordered or directed the target event. */
   | 'DIRECTED'
+  /** The source rejected or questioned a claim about the target event; the relation's account names the claims it disputes. */
+  | 'DISPUTES'
   /** The source person holds (or held) an office or command in the target; the role says which. */
   | 'HOLDS_OFFICE_IN'
   /** The source shot down, foiled or otherwise intercepted (part of) the target attack. */
@@ -177,10 +210,12 @@ export type RelationType =
   | 'KILLED_IN'
   /** The source leads the target (e.g. the U.S.-led coalition). */
   | 'LEADS'
-  /** The source site lies in or near the target site or place, or the source body is based there; the role says which. */
+  /** The source site lies inside the target site or place (so containment is transitive: a base in Baghdad is in Iraq), or the source body is based there. 'Near' is NEAR. */
   | 'LOCATED_IN'
-  /** The source group belongs to the target umbrella group, bloc or coalition. */
+  /** The source group belongs to the target umbrella group, bloc or coalition, or to a collective the article names as a whole (a Militia record such as 'Iran-backed militias'). */
   | 'MEMBER_OF'
+  /** The source site lies near the target site or place, outside it; the role gives the relation as written ('near', 'north of', 'within a 30-mile radius of'). */
+  | 'NEAR'
   /** The source event took place at or near the target site or place. */
   | 'OCCURRED_AT'
   /** The source is a component of the target: a body of a government or force, a bloc in a parliament, a provision of a law, or an event within a series. */
@@ -197,6 +232,8 @@ export type RelationType =
   | 'RETALIATES_FOR'
   /** The source person is a spokesperson for the target person or body. */
   | 'SPEAKS_FOR'
+  /** The source attack hit or landed near the target site without striking it; the role says how the source puts it. */
+  | 'STRUCK_NEAR'
   /** The source actor uses, operates or is hosted at the target site. */
   | 'USES'
   /** The source publicly warned the target. */
@@ -260,7 +297,7 @@ export type RetaliationQueryVariables = Exact<{
 
 export type RetaliationQuery = { entity:
     | { __typename: 'Base', id: string, name: string, kind: EntityKind }
-    | { __typename: 'Event', id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null }, retaliatesFor: Array<{ __typename: 'Event', id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } }>, retaliatedBy: Array<{ __typename: 'Event', id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } }> }
+    | { __typename: 'Event', id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null }, retaliatesFor: Array<{ __typename: 'Event', id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } }>, retaliatedBy: Array<{ __typename: 'Event', id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } }> }
     | { __typename: 'Government', id: string, name: string, kind: EntityKind }
     | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
     | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
@@ -279,7 +316,7 @@ export type ReactionsQueryVariables = Exact<{
 
 
 export type ReactionsQuery = { entity:
-    | { __typename: 'Base', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'Base', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -305,7 +342,7 @@ export type ReactionsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -319,7 +356,7 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { __typename: 'Event', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'Event', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -345,7 +382,7 @@ export type ReactionsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -359,7 +396,7 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { __typename: 'Government', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'Government', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -385,7 +422,7 @@ export type ReactionsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -399,7 +436,7 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -425,7 +462,7 @@ export type ReactionsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -439,7 +476,7 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -465,7 +502,7 @@ export type ReactionsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -479,7 +516,7 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { __typename: 'Militia', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'Militia', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -505,7 +542,7 @@ export type ReactionsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -519,7 +556,7 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { __typename: 'Official', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'Official', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -545,7 +582,7 @@ export type ReactionsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -559,7 +596,7 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { __typename: 'Organization', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'Organization', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -585,7 +622,7 @@ export type ReactionsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -599,7 +636,7 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { __typename: 'Place', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'Place', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -625,7 +662,7 @@ export type ReactionsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -639,7 +676,7 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -665,7 +702,7 @@ export type ReactionsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -679,7 +716,7 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { __typename: 'Statement', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'Statement', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -705,7 +742,7 @@ export type ReactionsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -719,7 +756,7 @@ export type ReactionsQuery = { entity:
             | { id: string }
             | { id: string }
           > }> }> }
-    | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -745,7 +782,7 @@ export type ReactionsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -768,7 +805,7 @@ export type CasualtyClaimsQueryVariables = Exact<{
 
 export type CasualtyClaimsQuery = { entity:
     | { __typename: 'Base', id: string, name: string, kind: EntityKind }
-    | { __typename: 'Event', id: string, name: string, kind: EntityKind, casualtyClaims: Array<{ measure: ClaimMeasure, qualifier: ClaimQualifier, count: number | null, subject: string, note: string | null, evidence: { excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+    | { __typename: 'Event', id: string, name: string, kind: EntityKind, casualtyClaims: Array<{ measure: ClaimMeasure, qualifier: ClaimQualifier, count: number | null, subject: string, account: string, scope: string | null, rank: Rank, rankReason: string | null, note: string | null, evidence: { excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -799,10 +836,819 @@ export type TimelineQueryVariables = Exact<{
   to?: string | null | undefined;
   types?: Array<EventType> | EventType | null | undefined;
   involving?: string | null | undefined;
+  country?: string | null | undefined;
 }>;
 
 
-export type TimelineQuery = { events: Array<{ __typename: 'Event', eventType: EventType, id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } }> };
+export type TimelineQuery = { events: Array<{ __typename: 'Event', eventType: EventType, id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null }, countries: Array<{ id: string }> }> };
+
+export type EstimatesQueryVariables = Exact<{
+  id: string;
+  measures?: Array<ClaimMeasure> | ClaimMeasure | null | undefined;
+}>;
+
+
+export type EstimatesQuery = { entity:
+    | { __typename: 'Base', id: string, name: string, kind: EntityKind, estimates: Array<{ measure: ClaimMeasure, low: number | null, best: number | null, high: number | null, disputed: boolean, accounts: Array<{ id: string, label: string, attribution: string, rank: Rank, disputed: boolean, low: number | null, best: number | null, high: number | null, claims: Array<{ qualifier: ClaimQualifier, count: number | null, subject: string, scope: string | null }>, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+            > }>, disputedBy: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , target:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+              > }> }> }> }> }
+    | { __typename: 'Event', id: string, name: string, kind: EntityKind, estimates: Array<{ measure: ClaimMeasure, low: number | null, best: number | null, high: number | null, disputed: boolean, accounts: Array<{ id: string, label: string, attribution: string, rank: Rank, disputed: boolean, low: number | null, best: number | null, high: number | null, claims: Array<{ qualifier: ClaimQualifier, count: number | null, subject: string, scope: string | null }>, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+            > }>, disputedBy: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , target:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+              > }> }> }> }> }
+    | { __typename: 'Government', id: string, name: string, kind: EntityKind, estimates: Array<{ measure: ClaimMeasure, low: number | null, best: number | null, high: number | null, disputed: boolean, accounts: Array<{ id: string, label: string, attribution: string, rank: Rank, disputed: boolean, low: number | null, best: number | null, high: number | null, claims: Array<{ qualifier: ClaimQualifier, count: number | null, subject: string, scope: string | null }>, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+            > }>, disputedBy: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , target:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+              > }> }> }> }> }
+    | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind, estimates: Array<{ measure: ClaimMeasure, low: number | null, best: number | null, high: number | null, disputed: boolean, accounts: Array<{ id: string, label: string, attribution: string, rank: Rank, disputed: boolean, low: number | null, best: number | null, high: number | null, claims: Array<{ qualifier: ClaimQualifier, count: number | null, subject: string, scope: string | null }>, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+            > }>, disputedBy: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , target:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+              > }> }> }> }> }
+    | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind, estimates: Array<{ measure: ClaimMeasure, low: number | null, best: number | null, high: number | null, disputed: boolean, accounts: Array<{ id: string, label: string, attribution: string, rank: Rank, disputed: boolean, low: number | null, best: number | null, high: number | null, claims: Array<{ qualifier: ClaimQualifier, count: number | null, subject: string, scope: string | null }>, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+            > }>, disputedBy: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , target:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+              > }> }> }> }> }
+    | { __typename: 'Militia', id: string, name: string, kind: EntityKind, estimates: Array<{ measure: ClaimMeasure, low: number | null, best: number | null, high: number | null, disputed: boolean, accounts: Array<{ id: string, label: string, attribution: string, rank: Rank, disputed: boolean, low: number | null, best: number | null, high: number | null, claims: Array<{ qualifier: ClaimQualifier, count: number | null, subject: string, scope: string | null }>, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+            > }>, disputedBy: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , target:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+              > }> }> }> }> }
+    | { __typename: 'Official', id: string, name: string, kind: EntityKind, estimates: Array<{ measure: ClaimMeasure, low: number | null, best: number | null, high: number | null, disputed: boolean, accounts: Array<{ id: string, label: string, attribution: string, rank: Rank, disputed: boolean, low: number | null, best: number | null, high: number | null, claims: Array<{ qualifier: ClaimQualifier, count: number | null, subject: string, scope: string | null }>, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+            > }>, disputedBy: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , target:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+              > }> }> }> }> }
+    | { __typename: 'Organization', id: string, name: string, kind: EntityKind, estimates: Array<{ measure: ClaimMeasure, low: number | null, best: number | null, high: number | null, disputed: boolean, accounts: Array<{ id: string, label: string, attribution: string, rank: Rank, disputed: boolean, low: number | null, best: number | null, high: number | null, claims: Array<{ qualifier: ClaimQualifier, count: number | null, subject: string, scope: string | null }>, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+            > }>, disputedBy: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , target:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+              > }> }> }> }> }
+    | { __typename: 'Place', id: string, name: string, kind: EntityKind, estimates: Array<{ measure: ClaimMeasure, low: number | null, best: number | null, high: number | null, disputed: boolean, accounts: Array<{ id: string, label: string, attribution: string, rank: Rank, disputed: boolean, low: number | null, best: number | null, high: number | null, claims: Array<{ qualifier: ClaimQualifier, count: number | null, subject: string, scope: string | null }>, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+            > }>, disputedBy: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , target:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+              > }> }> }> }> }
+    | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind, estimates: Array<{ measure: ClaimMeasure, low: number | null, best: number | null, high: number | null, disputed: boolean, accounts: Array<{ id: string, label: string, attribution: string, rank: Rank, disputed: boolean, low: number | null, best: number | null, high: number | null, claims: Array<{ qualifier: ClaimQualifier, count: number | null, subject: string, scope: string | null }>, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+            > }>, disputedBy: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , target:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+              > }> }> }> }> }
+    | { __typename: 'Statement', id: string, name: string, kind: EntityKind, estimates: Array<{ measure: ClaimMeasure, low: number | null, best: number | null, high: number | null, disputed: boolean, accounts: Array<{ id: string, label: string, attribution: string, rank: Rank, disputed: boolean, low: number | null, best: number | null, high: number | null, claims: Array<{ qualifier: ClaimQualifier, count: number | null, subject: string, scope: string | null }>, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+            > }>, disputedBy: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , target:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+              > }> }> }> }> }
+    | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind, estimates: Array<{ measure: ClaimMeasure, low: number | null, best: number | null, high: number | null, disputed: boolean, accounts: Array<{ id: string, label: string, attribution: string, rank: Rank, disputed: boolean, low: number | null, best: number | null, high: number | null, claims: Array<{ qualifier: ClaimQualifier, count: number | null, subject: string, scope: string | null }>, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+            > }>, disputedBy: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , target:
+              | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+              | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+              | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+              | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+              | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+              | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+            , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+                | { id: string }
+              > }> }> }> }> }
+   };
+
+export type WhereaboutsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type WhereaboutsQuery = { entity:
+    | { __typename: 'Base', unresolvedReason: string | null, id: string, name: string, kind: EntityKind, countries: Array<{ id: string }>, coordinates: { latitude: number, longitude: number, precision: GeoPrecision, note: string | null, via:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+         | null, evidence: { excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+          > } } | null, locatedIn: Array<
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+      >, near: Array<
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+      > }
+    | { __typename: 'Event', id: string, name: string, kind: EntityKind, countries: Array<{ id: string }>, coordinates: { latitude: number, longitude: number, precision: GeoPrecision, note: string | null, via:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+         | null, evidence: { excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+          > } } | null, struckNear: Array<
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+      > }
+    | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+    | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+    | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Place', unresolvedReason: string | null, id: string, name: string, kind: EntityKind, countries: Array<{ id: string }>, coordinates: { latitude: number, longitude: number, precision: GeoPrecision, note: string | null, via:
+          | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+          | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+          | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+          | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+          | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+          | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+         | null, evidence: { excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+          > } } | null, locatedIn: Array<
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+      >, near: Array<
+        | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+        | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+        | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+        | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+        | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+        | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+      > }
+    | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+    | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+   };
 
 export type EntityProfileQueryVariables = Exact<{
   id: string;
@@ -863,7 +1709,7 @@ export type EntityProfileQuery = { entity:
             | { id: string }
             | { id: string }
           > } }> }
-    | { __typename: 'Event', eventType: EventType, aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null }, location: Array<
+    | { __typename: 'Event', eventType: EventType, aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null }, location: Array<
         | { __typename: 'Base', id: string, name: string, kind: EntityKind }
         | { __typename: 'Event', id: string, name: string, kind: EntityKind }
         | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -1158,7 +2004,7 @@ export type EntityProfileQuery = { entity:
             | { id: string }
             | { id: string }
           > } }> }
-    | { __typename: 'Statement', statementType: StatementType, aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null }, speakers: Array<
+    | { __typename: 'Statement', statementType: StatementType, aliases: Array<string>, description: string, id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null }, speakers: Array<
         | { __typename: 'Base', id: string, name: string, kind: EntityKind }
         | { __typename: 'Event', id: string, name: string, kind: EntityKind }
         | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -1258,7 +2104,7 @@ export type EntityRelationsQueryVariables = Exact<{
 
 
 export type EntityRelationsQuery = { entity:
-    | { __typename: 'Base', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'Base', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -1284,7 +2130,7 @@ export type EntityRelationsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -1311,7 +2157,7 @@ export type EntityRelationsQuery = { entity:
         | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
         | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { __typename: 'Event', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'Event', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -1337,7 +2183,7 @@ export type EntityRelationsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -1364,7 +2210,7 @@ export type EntityRelationsQuery = { entity:
         | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
         | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { __typename: 'Government', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'Government', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -1390,7 +2236,7 @@ export type EntityRelationsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -1417,7 +2263,7 @@ export type EntityRelationsQuery = { entity:
         | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
         | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -1443,7 +2289,7 @@ export type EntityRelationsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -1470,7 +2316,7 @@ export type EntityRelationsQuery = { entity:
         | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
         | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -1496,7 +2342,7 @@ export type EntityRelationsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -1523,7 +2369,7 @@ export type EntityRelationsQuery = { entity:
         | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
         | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { __typename: 'Militia', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'Militia', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -1549,7 +2395,7 @@ export type EntityRelationsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -1576,7 +2422,7 @@ export type EntityRelationsQuery = { entity:
         | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
         | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { __typename: 'Official', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'Official', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -1602,7 +2448,7 @@ export type EntityRelationsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -1629,7 +2475,7 @@ export type EntityRelationsQuery = { entity:
         | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
         | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { __typename: 'Organization', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'Organization', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -1655,7 +2501,7 @@ export type EntityRelationsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -1682,7 +2528,7 @@ export type EntityRelationsQuery = { entity:
         | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
         | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { __typename: 'Place', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'Place', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -1708,7 +2554,7 @@ export type EntityRelationsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -1735,7 +2581,7 @@ export type EntityRelationsQuery = { entity:
         | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
         | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -1761,7 +2607,7 @@ export type EntityRelationsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -1788,7 +2634,7 @@ export type EntityRelationsQuery = { entity:
         | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
         | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { __typename: 'Statement', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'Statement', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -1814,7 +2660,7 @@ export type EntityRelationsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -1841,7 +2687,7 @@ export type EntityRelationsQuery = { entity:
         | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
         | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
       > }
-    | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, source:
+    | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind, relations: Array<{ id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -1867,7 +2713,7 @@ export type EntityRelationsQuery = { entity:
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -1905,7 +2751,7 @@ export type RelationsQueryVariables = Exact<{
 }>;
 
 
-export type RelationsQuery = { relations: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, type: RelationType, role: string | null, source:
+export type RelationsQuery = { relations: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
           | { __typename: 'Base', id: string, name: string, kind: EntityKind }
           | { __typename: 'Event', id: string, name: string, kind: EntityKind }
           | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -1931,7 +2777,7 @@ export type RelationsQuery = { relations: { totalCount: number, edges: Array<{ c
           | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
           | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
           | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-        , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+        , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
             | { id: string }
             | { id: string }
             | { id: string }
@@ -1949,7 +2795,7 @@ export type RelationsQuery = { relations: { totalCount: number, edges: Array<{ c
 export type SourcesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SourcesQuery = { sources: Array<{ id: string, title: string, publicationNotes: Array<string>, sha256: string | null, covers: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } }> };
+export type SourcesQuery = { sources: Array<{ id: string, kind: DocumentKind, title: string, publisher: string | null, version: string | null, licence: string | null, url: string | null, publicationNotes: Array<string>, sha256: string | null, covers: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null }> };
 
 type EntitySummary_Base_Fragment = { __typename: 'Base', id: string, name: string, kind: EntityKind };
 
@@ -1990,7 +2836,7 @@ export type EntitySummaryFragment =
   | EntitySummary_UmbrellaGroup_Fragment
 ;
 
-export type DateFieldsFragment = { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null };
+export type DateFieldsFragment = { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null };
 
 export type EvidenceFieldsFragment = { excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
     | { id: string }
@@ -2007,7 +2853,7 @@ export type EvidenceFieldsFragment = { excerpt: string, attribution: string, doc
     | { id: string }
   > };
 
-export type RelationFieldsFragment = { id: string, type: RelationType, role: string | null, source:
+export type RelationFieldsFragment = { id: string, type: RelationType, role: string | null, account: string | null, rank: Rank, rankReason: string | null, source:
     | { __typename: 'Base', id: string, name: string, kind: EntityKind }
     | { __typename: 'Event', id: string, name: string, kind: EntityKind }
     | { __typename: 'Government', id: string, name: string, kind: EntityKind }
@@ -2033,7 +2879,7 @@ export type RelationFieldsFragment = { id: string, type: RelationType, role: str
     | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
     | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
     | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
-  , date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+  , date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } | null, evidence: Array<{ excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
       | { id: string }
       | { id: string }
       | { id: string }
@@ -2088,6 +2934,34 @@ export type PathFieldsFragment = { length: number, nodes: Array<
       | { id: string }
       | { id: string }
      }> };
+
+export type CoordinatesFieldsFragment = { latitude: number, longitude: number, precision: GeoPrecision, note: string | null, via:
+    | { __typename: 'Base', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Event', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Government', id: string, name: string, kind: EntityKind }
+    | { __typename: 'LegalInstrument', id: string, name: string, kind: EntityKind }
+    | { __typename: 'MediaSource', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Militia', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Official', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Organization', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Place', id: string, name: string, kind: EntityKind }
+    | { __typename: 'PoliticalBloc', id: string, name: string, kind: EntityKind }
+    | { __typename: 'Statement', id: string, name: string, kind: EntityKind }
+    | { __typename: 'UmbrellaGroup', id: string, name: string, kind: EntityKind }
+   | null, evidence: { excerpt: string, attribution: string, document: { id: string }, attributedTo: Array<
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+    > } };
 
 export type ShortestPathQueryVariables = Exact<{
   from: string;
@@ -2294,7 +3168,7 @@ export type RetaliationChainQueryVariables = Exact<{
 }>;
 
 
-export type RetaliationChainQuery = { retaliationChain: { event: { id: string }, events: Array<{ __typename: 'Event', id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string, latest: string, asWritten: string | null, yearInferred: boolean, yearInference: string | null } }>, before: Array<{ id: string }>, after: Array<{ id: string }>, relations: Array<{ id: string, source:
+export type RetaliationChainQuery = { retaliationChain: { event: { id: string }, events: Array<{ __typename: 'Event', id: string, name: string, kind: EntityKind, date: { value: string, precision: DatePrecision, earliest: string | null, latest: string | null, asWritten: string | null, yearInferred: boolean, yearInference: string | null } }>, before: Array<{ id: string }>, after: Array<{ id: string }>, relations: Array<{ id: string, source:
         | { id: string }
         | { id: string }
         | { id: string }
@@ -2344,18 +3218,21 @@ export type PathExportQuery = { shortestPath: { length: number, export: string }
 export const EntitySummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]} as unknown as DocumentNode<EntitySummaryFragment, unknown>;
 export const DateFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}}]} as unknown as DocumentNode<DateFieldsFragment, unknown>;
 export const EvidenceFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<EvidenceFieldsFragment, unknown>;
-export const RelationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Relation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RelationFieldsFragment, unknown>;
+export const RelationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Relation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"account"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"rankReason"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RelationFieldsFragment, unknown>;
 export const PathFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PathFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Path"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]} as unknown as DocumentNode<PathFieldsFragment, unknown>;
+export const CoordinatesFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CoordinatesFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Coordinates"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"via"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CoordinatesFieldsFragment, unknown>;
 export const BackedByDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BackedBy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Government"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"backs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]} as unknown as DocumentNode<BackedByQuery, BackedByQueryVariables>;
 export const RetaliationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Retaliation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"retaliatesFor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"retaliatedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}}]} as unknown as DocumentNode<RetaliationQuery, RetaliationQueryVariables>;
-export const ReactionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Reactions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"relations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CONDEMNS"},{"kind":"EnumValue","value":"JUSTIFIES"},{"kind":"EnumValue","value":"QUESTIONS"},{"kind":"EnumValue","value":"PLEDGES_RETALIATION"}]}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"BACKWARD"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Relation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}}]} as unknown as DocumentNode<ReactionsQuery, ReactionsQueryVariables>;
-export const CasualtyClaimsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CasualtyClaims"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"casualtyClaims"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"}},{"kind":"Field","name":{"kind":"Name","value":"qualifier"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CasualtyClaimsQuery, CasualtyClaimsQueryVariables>;
-export const TimelineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Timeline"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"types"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EventType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"involving"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}},{"kind":"Argument","name":{"kind":"Name","value":"involving"},"value":{"kind":"Variable","name":{"kind":"Name","value":"involving"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}}]} as unknown as DocumentNode<TimelineQuery, TimelineQueryVariables>;
+export const ReactionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Reactions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"relations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CONDEMNS"},{"kind":"EnumValue","value":"JUSTIFIES"},{"kind":"EnumValue","value":"QUESTIONS"},{"kind":"EnumValue","value":"PLEDGES_RETALIATION"}]}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"BACKWARD"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Relation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"account"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"rankReason"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}}]} as unknown as DocumentNode<ReactionsQuery, ReactionsQueryVariables>;
+export const CasualtyClaimsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CasualtyClaims"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"casualtyClaims"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"}},{"kind":"Field","name":{"kind":"Name","value":"qualifier"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"account"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"rankReason"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CasualtyClaimsQuery, CasualtyClaimsQueryVariables>;
+export const TimelineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Timeline"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"types"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EventType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"involving"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"country"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}},{"kind":"Argument","name":{"kind":"Name","value":"involving"},"value":{"kind":"Variable","name":{"kind":"Name","value":"involving"}}},{"kind":"Argument","name":{"kind":"Name","value":"country"},"value":{"kind":"Variable","name":{"kind":"Name","value":"country"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"countries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}}]} as unknown as DocumentNode<TimelineQuery, TimelineQueryVariables>;
+export const EstimatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Estimates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"measures"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ClaimMeasure"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"estimates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"measures"},"value":{"kind":"Variable","name":{"kind":"Name","value":"measures"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"}},{"kind":"Field","name":{"kind":"Name","value":"low"}},{"kind":"Field","name":{"kind":"Name","value":"best"}},{"kind":"Field","name":{"kind":"Name","value":"high"}},{"kind":"Field","name":{"kind":"Name","value":"disputed"}},{"kind":"Field","name":{"kind":"Name","value":"accounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"disputed"}},{"kind":"Field","name":{"kind":"Name","value":"low"}},{"kind":"Field","name":{"kind":"Name","value":"best"}},{"kind":"Field","name":{"kind":"Name","value":"high"}},{"kind":"Field","name":{"kind":"Name","value":"claims"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"qualifier"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"disputedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Relation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"account"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"rankReason"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}}]} as unknown as DocumentNode<EstimatesQuery, EstimatesQueryVariables>;
+export const WhereaboutsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Whereabouts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Base"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"countries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"coordinates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CoordinatesFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unresolvedReason"}},{"kind":"Field","name":{"kind":"Name","value":"locatedIn"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"near"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Place"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"countries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"coordinates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CoordinatesFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unresolvedReason"}},{"kind":"Field","name":{"kind":"Name","value":"locatedIn"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"near"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"countries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"coordinates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CoordinatesFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"struckNear"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CoordinatesFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Coordinates"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"via"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}}]} as unknown as DocumentNode<WhereaboutsQuery, WhereaboutsQueryVariables>;
 export const EntityProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EntityProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"provenance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"claims"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"}},{"kind":"Field","name":{"kind":"Name","value":"qualifier"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Official"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"perpetrators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Statement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statementType"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"speakers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Base"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"facilityType"}},{"kind":"Field","name":{"kind":"Name","value":"locatedIn"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"usedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}}]} as unknown as DocumentNode<EntityProfileQuery, EntityProfileQueryVariables>;
 export const SearchEntitiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchEntities"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityKind"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]} as unknown as DocumentNode<SearchEntitiesQuery, SearchEntitiesQueryVariables>;
-export const EntityRelationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EntityRelations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"types"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Direction"}},"defaultValue":{"kind":"EnumValue","value":"EITHER"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"relations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"neighbors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Relation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}}]} as unknown as DocumentNode<EntityRelationsQuery, EntityRelationsQueryVariables>;
-export const RelationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Relations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"type"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationType"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sourceId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targetId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"type"},"value":{"kind":"Variable","name":{"kind":"Name","value":"type"}}},{"kind":"Argument","name":{"kind":"Name","value":"sourceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sourceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"targetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targetId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Relation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}}]} as unknown as DocumentNode<RelationsQuery, RelationsQueryVariables>;
-export const SourcesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Sources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"covers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"publicationNotes"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}}]} as unknown as DocumentNode<SourcesQuery, SourcesQueryVariables>;
+export const EntityRelationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EntityRelations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"types"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Direction"}},"defaultValue":{"kind":"EnumValue","value":"EITHER"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}},{"kind":"Field","name":{"kind":"Name","value":"relations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"neighbors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Relation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"account"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"rankReason"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}}]} as unknown as DocumentNode<EntityRelationsQuery, EntityRelationsQueryVariables>;
+export const RelationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Relations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"type"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationType"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sourceId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targetId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"type"},"value":{"kind":"Variable","name":{"kind":"Name","value":"type"}}},{"kind":"Argument","name":{"kind":"Name","value":"sourceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sourceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"targetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targetId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvidenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excerpt"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"attributedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Relation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"account"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"rankReason"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvidenceFields"}}]}}]}}]} as unknown as DocumentNode<RelationsQuery, RelationsQueryVariables>;
+export const SourcesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Sources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"publisher"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"licence"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"covers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"publicationNotes"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"asWritten"}},{"kind":"Field","name":{"kind":"Name","value":"yearInferred"}},{"kind":"Field","name":{"kind":"Name","value":"yearInference"}}]}}]} as unknown as DocumentNode<SourcesQuery, SourcesQueryVariables>;
 export const ShortestPathDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShortestPath"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Direction"}},"defaultValue":{"kind":"EnumValue","value":"EITHER"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shortestPath"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"relationTypes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PathFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PathFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Path"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ShortestPathQuery, ShortestPathQueryVariables>;
 export const AllShortestPathsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AllShortestPaths"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Direction"}},"defaultValue":{"kind":"EnumValue","value":"EITHER"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allShortestPaths"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"relationTypes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PathFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PathFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Path"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<AllShortestPathsQuery, AllShortestPathsQueryVariables>;
 export const PathsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Paths"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"maxLength"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"4"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Direction"}},"defaultValue":{"kind":"EnumValue","value":"EITHER"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paths"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"maxLength"},"value":{"kind":"Variable","name":{"kind":"Name","value":"maxLength"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"relationTypes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"relationTypes"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PathFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EntitySummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PathFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Path"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EntitySummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<PathsQuery, PathsQueryVariables>;

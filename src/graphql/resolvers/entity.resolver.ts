@@ -1,12 +1,14 @@
 /** Fields every entity has: aliases, provenance, claims, relations, neighbours, degree. */
 import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { Claim, EntityRecord, Evidence, RelationRecord } from "../../model/records.js";
+import type { EstimateView } from "../../service/estimates.js";
+import { EstimatesArgs, RanksArgs } from "../args/claims.args.js";
 import { EntityRelationsArgs } from "../args/entity-relations.args.js";
 import type { GraphQLContext } from "../context.js";
 import { SliceArgs } from "../args/list.args.js";
 import { Cost } from "../protections/cost.js";
 import { FIELD_COSTS } from "../protections/field-costs.js";
-import { ClaimObject } from "../types/claim.type.js";
+import { ClaimObject, EstimateObject } from "../types/claim.type.js";
 import { EntityInterface } from "../types/entity.type.js";
 import { EvidenceObject } from "../types/evidence.type.js";
 import { RelationObject } from "../types/relation.type.js";
@@ -24,10 +26,18 @@ export class EntityResolver {
     return entity.evidence;
   }
 
-  @FieldResolver(() => [ClaimObject])
+  @FieldResolver(() => [ClaimObject], { description: "Figures reported about the entity (death tolls, counts), each with its source and account; PREFERRED first." })
   @Cost(FIELD_COSTS.claims)
-  claims(@Root() entity: EntityRecord): Claim[] {
-    return entity.claims ?? [];
+  claims(@Root() entity: EntityRecord, @Args(() => RanksArgs) args: RanksArgs, @Ctx() { service }: GraphQLContext): Claim[] {
+    return service.claimsOf(entity, args);
+  }
+
+  @FieldResolver(() => [EstimateObject], {
+    description: "Low, best and high figures per measure, drawn from the accounts the claims form (the README gives the rule); one per measure, in order of first claim.",
+  })
+  @Cost(FIELD_COSTS.accounts)
+  estimates(@Root() entity: EntityRecord, @Args(() => EstimatesArgs) args: EstimatesArgs, @Ctx() { service }: GraphQLContext): EstimateView[] {
+    return service.estimatesOf(entity, args);
   }
 
   @FieldResolver(() => [RelationObject], {

@@ -1,10 +1,13 @@
-/** Relations, evidence and source documents: resolving the ids they hold. */
+/** Relations, evidence, source documents and coordinates: resolving the ids they hold. */
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { DateRecord, EntityRecord, Evidence, RelationRecord, SourceDocument } from "../../model/records.js";
+import type { DocumentKind, Rank } from "../../model/ontology.js";
+import type { Coordinates, EntityRecord, Evidence, RelationRecord, SourceDocument } from "../../model/records.js";
 import type { DateView } from "../../service/views.js";
 import type { GraphQLContext } from "../context.js";
+import { DocumentKindEnum, RankEnum } from "../enums.js";
 import { EntityInterface } from "../types/entity.type.js";
 import { EvidenceObject } from "../types/evidence.type.js";
+import { CoordinatesObject } from "../types/geography.type.js";
 import { PartialDateObject } from "../types/partial-date.type.js";
 import { RelationObject } from "../types/relation.type.js";
 import { SourceDocumentObject } from "../types/source-document.type.js";
@@ -25,6 +28,11 @@ export class RelationResolver {
   date(@Root() relation: RelationRecord, @Ctx() { service }: GraphQLContext): DateView | null {
     return relation.date ? service.dateView(relation.date) : null;
   }
+
+  @FieldResolver(() => RankEnum)
+  rank(@Root() relation: RelationRecord): Rank {
+    return relation.rank ?? "NORMAL";
+  }
 }
 
 @Resolver(() => EvidenceObject)
@@ -42,8 +50,29 @@ export class EvidenceResolver {
 
 @Resolver(() => SourceDocumentObject)
 export class SourceDocumentResolver {
-  @FieldResolver(() => PartialDateObject)
-  covers(@Root() document: SourceDocument & { covers: DateRecord }, @Ctx() { service }: GraphQLContext): DateView {
-    return service.dateView(document.covers);
+  @FieldResolver(() => DocumentKindEnum)
+  kind(@Root() document: SourceDocument): DocumentKind {
+    return document.kind ?? "ARTICLE";
+  }
+
+  @FieldResolver(() => PartialDateObject, { nullable: true })
+  covers(@Root() document: SourceDocument, @Ctx() { service }: GraphQLContext): DateView | null {
+    return document.covers ? service.dateView(document.covers) : null;
+  }
+
+  @FieldResolver(() => [String])
+  publicationNotes(@Root() document: SourceDocument): string[] {
+    return document.publicationNotes ?? [];
+  }
+}
+
+@Resolver(() => CoordinatesObject)
+export class CoordinatesResolver {
+  @FieldResolver(() => EntityInterface, {
+    nullable: true,
+    description: "The place or base whose position these are, when not the entity's own: the city a base is near, the site an event occurred at.",
+  })
+  via(@Root() coordinates: Coordinates, @Ctx() { service }: GraphQLContext): EntityRecord | null {
+    return coordinates.via === undefined ? null : service.entity(coordinates.via);
   }
 }

@@ -3,7 +3,6 @@ import { Field, ID, InterfaceType } from "type-graphql";
 import { EntityKindEnum } from "../enums.js";
 import type { EntityKind } from "../../model/ontology.js";
 import type { EntityRecord } from "../../model/records.js";
-import { ClaimObject } from "./claim.type.js";
 import { EvidenceObject } from "./evidence.type.js";
 
 @InterfaceType("Entity", {
@@ -28,7 +27,4 @@ export abstract class EntityInterface {
 
   @Field(() => [EvidenceObject], { description: "Where the article names or describes the entity." })
   provenance!: EvidenceObject[];
-
-  @Field(() => [ClaimObject], { description: "Figures reported about the entity (death tolls, counts), each with its source." })
-  claims!: ClaimObject[];
 }
