@@ -10,7 +10,7 @@
  * `unflattenAttributes` reverses the rule, so nothing is lost.
  */
 import { parsePartialDate } from "../model/dates.js";
-import type { DateRecord, EntityRecord, RelationRecord } from "../model/records.js";
+import type { Coordinates, DateRecord, EntityRecord, RelationRecord } from "../model/records.js";
 
 export type AttributeValue = string | number | boolean | null | AttributeValue[] | { [key: string]: AttributeValue };
 export type Attributes = Record<string, AttributeValue>;
@@ -36,7 +36,13 @@ const plain = (value: unknown): AttributeValue => JSON.parse(JSON.stringify(valu
 
 const KIND_FIELDS = ["eventType", "statementType", "organizationType", "facilityType", "placeType", "mediaType", "instrumentType"] as const;
 
-export function entityAttributes(entity: EntityRecord): Attributes {
+/** Where an entity is, as the service computes it (countries and gazetteer coordinates); null for what has no place. */
+export interface Whereabouts {
+  readonly countries: readonly string[];
+  readonly coordinates: Coordinates | null;
+}
+
+export function entityAttributes(entity: EntityRecord, whereabouts: Whereabouts | null = null): Attributes {
   const attributes: Attributes = {
     kind: entity.kind,
     label: entity.name,
@@ -49,6 +55,11 @@ export function entityAttributes(entity: EntityRecord): Attributes {
   attributes["date"] = dateAttributes("date" in entity ? entity.date : undefined);
   attributes["evidence"] = plain(entity.evidence);
   attributes["claims"] = plain(entity.claims ?? []);
+  if (whereabouts) {
+    attributes["countries"] = [...whereabouts.countries];
+    const at = whereabouts.coordinates;
+    attributes["location"] = at ? { latitude: at.latitude, longitude: at.longitude, precision: at.precision, via: at.via ?? null } : null;
+  }
   return attributes;
 }
 
@@ -56,6 +67,9 @@ export function relationAttributes(relation: RelationRecord): Attributes {
   return {
     type: relation.type,
     role: relation.role ?? null,
+    account: relation.account ?? null,
+    rank: relation.rank ?? "NORMAL",
+    rankReason: relation.rankReason ?? null,
     note: relation.note ?? null,
     date: dateAttributes(relation.date),
     evidence: plain(relation.evidence),
@@ -90,4 +104,4 @@ export function unflattenAttributes(flat: Record<string, unknown>, listKeys: Rea
 }
 
 /** Keys whose values are lists, and so JSON text once flattened. */
-export const LIST_KEYS: ReadonlySet<string> = new Set(["aliases", "evidence", "claims"]);
+export const LIST_KEYS: ReadonlySet<string> = new Set(["aliases", "evidence", "claims", "countries"]);

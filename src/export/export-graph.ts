@@ -4,7 +4,7 @@
  */
 import type { EntityRecord, RelationRecord } from "../model/records.js";
 import { entityAttributes, relationAttributes } from "./attributes.js";
-import type { Attributes } from "./attributes.js";
+import type { Attributes, Whereabouts } from "./attributes.js";
 
 export interface ExportNode {
   readonly key: string;
@@ -29,6 +29,8 @@ export interface ExportSelection {
   readonly nodes: ReadonlyArray<{ readonly entity: EntityRecord; readonly depth?: number }>;
   readonly edges: readonly RelationRecord[];
   readonly attributes: Attributes;
+  /** Countries and coordinates of places, bases and events (others: null). */
+  readonly whereabouts: (entity: EntityRecord) => Whereabouts | null;
 }
 
 export function buildExportGraph(selection: ExportSelection): ExportGraph {
@@ -36,7 +38,7 @@ export function buildExportGraph(selection: ExportSelection): ExportGraph {
     attributes: selection.attributes,
     nodes: selection.nodes.map(({ entity, depth }) => ({
       key: entity.id,
-      attributes: depth === undefined ? entityAttributes(entity) : { ...entityAttributes(entity), depth },
+      attributes: depth === undefined ? entityAttributes(entity, selection.whereabouts(entity)) : { ...entityAttributes(entity, selection.whereabouts(entity)), depth },
     })),
     edges: selection.edges.map((relation) => ({
       key: relation.id,

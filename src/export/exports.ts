@@ -8,9 +8,18 @@ import type { KnowledgeService } from "../service/knowledge-service.js";
 import { pathRequest } from "../service/requests.js";
 import type { RequestInput } from "../service/requests.js";
 import type { PathView, SubgraphView } from "../service/views.js";
-import type { Attributes } from "./attributes.js";
+import type { EntityRecord } from "../model/records.js";
+import type { Attributes, Whereabouts } from "./attributes.js";
 import { buildExportGraph } from "./export-graph.js";
 import type { ExportGraph } from "./export-graph.js";
+
+/** Countries and coordinates of a place, base or event. */
+const whereaboutsIn =
+  (service: KnowledgeService) =>
+  (entity: EntityRecord): Whereabouts | null =>
+    entity.kind === "Place" || entity.kind === "Base" || entity.kind === "Event"
+      ? { countries: service.countriesOf(entity.id).map((country) => country.id), coordinates: service.coordinatesOf(entity.id) }
+      : null;
 
 function graphAttributes(service: KnowledgeService, description: string, extra: Attributes = {}): Attributes {
   return { description, ...extra, sources: service.sources().map((s) => ({ id: s.id, title: s.title })) };
@@ -21,6 +30,7 @@ export function exportWholeGraph(service: KnowledgeService): ExportGraph {
     nodes: service.allEntities().map((entity) => ({ entity })),
     edges: service.allRelations(),
     attributes: graphAttributes(service, "The whole conflict knowledge graph"),
+    whereabouts: whereaboutsIn(service),
   });
 }
 
@@ -30,6 +40,7 @@ export function subgraphExport(service: KnowledgeService, view: SubgraphView): E
     nodes: view.nodes,
     edges: view.edges,
     attributes: graphAttributes(service, `Neighbourhood of ${center}, depth ${depth}`, { center, depth, truncated }),
+    whereabouts: whereaboutsIn(service),
   });
 }
 
@@ -50,6 +61,7 @@ export function pathExport(service: KnowledgeService, view: PathView): ExportGra
       length: view.length,
       walked: view.steps.map((s) => s.direction.toUpperCase()),
     }),
+    whereabouts: whereaboutsIn(service),
   });
 }
 

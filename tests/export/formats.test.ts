@@ -88,7 +88,7 @@ describe("GraphML", () => {
     description: "Line one\nline two",
     evidence: [{ document: "doc", excerpt: "x < y & z", attribution: "the article" }],
   } as EntityRecord;
-  const graph = buildExportGraph({ nodes: [{ entity, depth: 3 }], edges: [], attributes: { description: "t", truncated: false } });
+  const graph = buildExportGraph({ nodes: [{ entity, depth: 3 }], edges: [], attributes: { description: "t", truncated: false }, whereabouts: () => null });
 
   it("declares each attribute once with its type", () => {
     const text = serialize(graph, "GRAPHML");

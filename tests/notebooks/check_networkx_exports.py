@@ -12,7 +12,7 @@ import urllib.request
 
 import networkx as nx
 
-LIST_KEYS = {"aliases", "evidence", "claims"}
+LIST_KEYS = {"aliases", "evidence", "claims", "countries"}
 
 
 def fetch(url):
