@@ -13,6 +13,7 @@ import { ENTITY_KINDS, RELATION_TYPE_NAMES } from "../src/model/ontology.js";
 import { LIMITS, REQUEST_LIMITS } from "../src/service/limits.js";
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_SHUTDOWN_GRACE_MS } from "../src/http/server.js";
 import { runCli } from "../src/cli/run.js";
+import { countsTable, estimatesTable } from "../scripts/readme-tables.js";
 import { startTestServer } from "./http/harness.js";
 import type { TestServer } from "./http/harness.js";
 
@@ -35,7 +36,27 @@ describe("README and docs reference tables", () => {
 
   it("the README stays a guide of at most 400 lines, linking the docs", () => {
     expect(README.split("\n").length).toBeLessThanOrEqual(400);
-    for (const doc of ["docs/data-model.md", "docs/performance.md", "docs/operations.md"]) expect(README).toContain(`](${doc})`);
+    for (const doc of ["docs/data-model.md", "docs/api.md", "docs/performance.md", "docs/operations.md"]) expect(README).toContain(`](${doc})`);
+  });
+
+  it("docs/data-model.md gives the bundled data's counts (npm run tables)", () => {
+    expect(DATA_MODEL).toContain(countsTable(server.app.service));
+    const entities = server.app.service.allEntities().length;
+    const relations = server.app.service.allRelations().length;
+    for (const text of [README, DATA_MODEL]) expect(text).toContain(`${entities} entities and ${relations} relations`);
+  });
+
+  it("the README shows the estimates of every event with casualty claims (npm run tables)", () => {
+    const shown = /<!-- estimates -->\n([\s\S]*?)\n<!-- \/estimates -->/.exec(README);
+    expect(shown?.[1]).toBe(estimatesTable(server.app.service));
+  });
+
+  it("the README names every entity without a relation, and says why", () => {
+    const service = server.app.service;
+    const isolated = service.allEntities().filter((entity) => service.degreeOf(entity.id, {}) === 0);
+    const paragraph = README.split("\n").find((line) => line.startsWith("- **Two entities have no relation**")) ?? "";
+    expect(isolated.map((entity) => entity.id).sort()).toEqual(["israel-government", "middle-east"]);
+    for (const entity of isolated) expect(paragraph).toContain(`\`${entity.id}\``);
   });
 
   it("states the limits the code enforces", () => {

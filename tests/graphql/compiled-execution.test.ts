@@ -39,6 +39,8 @@ const TYPED_OPERATIONS: Record<string, [document: Parameters<typeof print>[0], v
   Retaliation: [operations.RetaliationDocument, { id: "us-strike-2021-06-27" }],
   Reactions: [operations.ReactionsDocument, { id: "us-strike-2021-06-27" }],
   CasualtyClaims: [operations.CasualtyClaimsDocument, { id: "us-strike-2021-06-27" }],
+  Estimates: [operations.EstimatesDocument, { id: "drone-attack-2021-07-06" }],
+  Whereabouts: [operations.WhereaboutsDocument, { id: "k1-air-base" }],
   Timeline: [operations.TimelineDocument, { from: "2019-12", to: "2020-01", involving: "kataib-hezbollah" }],
   EntityProfile: [operations.EntityProfileDocument, { id: "kataib-hezbollah" }],
   SearchEntities: [operations.SearchEntitiesDocument, { search: "hezbollah", first: 3 }],
