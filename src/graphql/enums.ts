@@ -156,6 +156,7 @@ export const ClaimMeasureEnum = describedEnum("ClaimMeasure", "What a claim coun
   ROCKETS: "Rockets fired or used.",
   DRONES: "Drones used.",
   ATTACKS: "Attacks counted.",
+  SIZE_RANK: "Rank by size among its peers (1: the largest), e.g. the second largest bloc in a parliament.",
   TARGETS: "Targets, buildings or facilities struck.",
   SEATS: "Seats held in a parliament.",
   MEMBER_GROUPS: "Groups belonging to an umbrella group.",

@@ -168,10 +168,12 @@ export const RELATION_TYPES = {
     signatures: [{ from: ["Government", "Organization", "Militia"], to: ["Base"] }],
   },
   AFFILIATED_WITH: {
-    description: "The source media channel is affiliated with, or used by, the target group; or the source following (a group's supporters) supports it.",
+    description:
+      "The source media channel is affiliated with, or used by, the target group; the source following (a group's supporters) supports it; or the source bloc is aligned with the target government ('a pro-Iran bloc').",
     signatures: [
       { from: ["MediaSource"], to: ["Militia", "UmbrellaGroup", "PoliticalBloc", "Government", "Organization"] },
       { from: ["Militia"], to: ["Militia", "UmbrellaGroup"] },
+      { from: ["PoliticalBloc"], to: ["Government"] },
     ],
   },
   REPORTED_BY: {
@@ -241,6 +243,7 @@ export const CLAIM_MEASURES = [
   "ATTACKS",
   "TARGETS",
   "SEATS",
+  "SIZE_RANK",
   "MEMBER_GROUPS",
 ] as const;
 export type ClaimMeasure = (typeof CLAIM_MEASURES)[number];

@@ -24,6 +24,8 @@ export type ClaimMeasure =
   | 'ROCKETS'
   /** Seats held in a parliament. */
   | 'SEATS'
+  /** Rank by size among its peers (1: the largest), e.g. the second largest bloc in a parliament. */
+  | 'SIZE_RANK'
   /** Targets, buildings or facilities struck. */
   | 'TARGETS'
   /** People wounded or injured. */
@@ -178,7 +180,7 @@ export type Rank =
 export type RelationType =
   /** The source statement concerns the target event. */
   | 'ABOUT'
-  /** The source media channel is affiliated with, or used by, the target group; or the source following (a group's supporters) supports it. */
+  /** The source media channel is affiliated with, or used by, the target group; the source following (a group's supporters) supports it; or the source bloc is aligned with the target government ('a pro-Iran bloc'). */
   | 'AFFILIATED_WITH'
   /** The event struck or was aimed at the target (a group, a site, a person or a force). */
   | 'ATTACKS'

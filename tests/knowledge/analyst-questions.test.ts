@@ -257,3 +257,22 @@ describe("disputes", () => {
     expect(ids(service.neighborsOf("drone-attack-2021-07-06", { types: ["REPORTED_BY"], direction: "forward" }))).not.toContain("pentagon");
   });
 });
+
+describe("offices", () => {
+  it("no official lists the same body twice, and every office has its role", () => {
+    for (const official of service.entities({ kind: "OFFICIAL", first: 100 }).items) {
+      const offices = service.relationsOf(official.id, { types: ["HOLDS_OFFICE_IN", "SPEAKS_FOR"], direction: "forward" });
+      const bodies = offices.map((r) => r.target);
+      expect(new Set(bodies).size, official.id).toBe(bodies.length);
+      for (const office of offices.filter((r) => r.type === "HOLDS_OFFICE_IN")) expect(office.role, office.id).toBeTruthy();
+    }
+  });
+
+  it("Fatah is a pro-Iran bloc, the second largest in parliament", () => {
+    expect(service.relationsOf("fatah-coalition", { types: ["AFFILIATED_WITH"], direction: "forward" }).map((r) => [r.target, r.role])).toEqual([["iran-government", "pro-Iran"]]);
+    expect(service.entity("fatah-coalition").claims?.map((c) => [c.measure, c.count])).toEqual([
+      ["SEATS", 48],
+      ["SIZE_RANK", 2],
+    ]);
+  });
+});
