@@ -61,10 +61,7 @@ export function buildTraversalIndex<E extends Attributes>(graph: AbstractGraph<A
     if (!include(attributes)) return;
     const typeName = attributes["type"] as string;
     let typeId = typeIndexes.get(typeName);
-    if (typeId === undefined) {
-      typeIndexes.set(typeName, (typeId = typeNames.length));
-      typeNames.push(typeName);
-    }
+    if (typeId === undefined) typeIndexes.set(typeName, (typeId = typeNames.push(typeName) - 1));
     const s = nodeIndexes.get(sourceKey)!;
     const t = nodeIndexes.get(targetKey)!;
     edgeKeys[e] = key;
