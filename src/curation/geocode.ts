@@ -9,9 +9,10 @@
  * data/gazetteer-queries.yaml, or a CITY place whose name matches exactly one
  * city) takes the city's position: SITE precision for the city itself, CITY
  * for anything else. Anything else takes the most precise position among the
- * places it lies in (LOCATED_IN) or near (NEAR), coarsened to what it says
- * about this one (a site's position says only CITY, or REGION for a region,
- * about what is in or near it) and naming the entity it came `via`. A
+ * places it lies in (LOCATED_IN) or near (NEAR) and that lie in its own
+ * country, coarsened to what it says about this one (at best CITY; REGION
+ * through a region; COUNTRY through a country) and naming the entity it came
+ * `via`. A
  * transnational region, or anything a query marks `unresolved`, gets none;
  * nor does anything with no such anchor: each is written with its reason.
  *
@@ -32,13 +33,19 @@ import { cityExcerpt, countryExcerpt } from "./gazetteer.js";
 import type { Gazetteer, GazetteerCity, GazetteerCountry, GazetteerDocument } from "./gazetteer.js";
 
 const iso2 = z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code, e.g. IQ");
+const citySchema = z.strictObject({ name: TextSchema, country: iso2, admin1: TextSchema.optional() });
 
 /** One curated instruction for the gazetteer (data/gazetteer-queries.yaml). */
 export const GazetteerQuerySchema = z
   .strictObject({
     entity: IdSchema,
-    /** The GeoNames city whose position the entity takes: its name, country and, where the name recurs in the country, first-level division. */
-    city: z.strictObject({ name: TextSchema, country: iso2, admin1: TextSchema.optional() }).optional(),
+    /**
+     * The GeoNames city whose position the entity takes: its name, country
+     * and, where the name recurs in the country, first-level division. A list
+     * names one city per country a border site joins: the first gives the
+     * position, each its country's evidence.
+     */
+    city: z.union([citySchema, z.array(citySchema).min(1)]).optional(),
     /** For a COUNTRY place whose name the gazetteer does not know ("Britain"): its code. */
     countryCode: iso2.optional(),
     /** The countries it lies in, where the article names none and its city does not settle it (a border crossing lies in two). */
@@ -75,6 +82,10 @@ export interface GeocodeResult {
 }
 
 const PRECISION_ORDER: Record<GeoPrecision, number> = { SITE: 0, CITY: 1, REGION: 2, COUNTRY: 3 };
+const coarser = (a: GeoPrecision, b: GeoPrecision): GeoPrecision => (PRECISION_ORDER[a] >= PRECISION_ORDER[b] ? a : b);
+/** What an anchor's position says about what lies in or near it: a country's, a region's, else a city's worth. */
+const levelOf = (anchor: EntityRecord | undefined): GeoPrecision =>
+  anchor?.kind === "Place" && anchor.placeType === "COUNTRY" ? "COUNTRY" : anchor?.kind === "Place" && anchor.placeType === "REGION" ? "REGION" : "CITY";
 type Site = EntityRecord & { kind: "Place" | "Base" };
 const isSite = (entity: EntityRecord | undefined): entity is Site => entity?.kind === "Place" || entity?.kind === "Base";
 const placeTypeOf = (entity: EntityRecord | undefined) => (entity?.kind === "Place" ? entity.placeType : null);
@@ -121,27 +132,31 @@ export function geocode(entities: readonly EntityRecord[], relations: readonly R
   const placeOfCode = new Map([...countryOfPlace].map(([id, country]) => [country.code, id]));
   const articleCountries = countriesWithin(entities, relations);
 
-  // Each site's own GeoNames city.
-  const cityOf = new Map<string, GazetteerCity>();
+  // Each site's own GeoNames cities: the first gives its position.
+  const citiesOf = new Map<string, GazetteerCity[]>();
   for (const site of sites) {
     const query = queryOf.get(site.id);
     if (query?.city) {
-      const { name, country, admin1 } = query.city;
-      const found = gazetteer.citiesNamed(name, country, admin1);
-      if (found.length === 1) cityOf.set(site.id, found[0]!);
-      else if (found.length === 0) problem(site.id, `no city named "${name}" in ${country}${admin1 ? ` (admin1 ${admin1})` : ""} in ${gazetteer.cities.version}`);
-      else problem(site.id, `${found.length} cities named "${name}" in ${country}: add \`admin1\` (one of ${found.map((c) => c.admin1).join(", ")})`);
+      for (const { name, country, admin1 } of [query.city].flat()) {
+        const found = gazetteer.citiesNamed(name, country, admin1);
+        if (found.length === 1) citiesOf.set(site.id, [...(citiesOf.get(site.id) ?? []), found[0]!]);
+        else if (found.length === 0) problem(site.id, `no city named "${name}" in ${country}${admin1 ? ` (admin1 ${admin1})` : ""} in ${gazetteer.cities.version}`);
+        else problem(site.id, `${found.length} cities named "${name}" in ${country}: add \`admin1\` (one of ${found.map((c) => c.admin1).join(", ")})`);
+      }
     } else if (placeTypeOf(site) === "CITY" && query?.unresolved === undefined) {
       const codes = new Set(articleCountries(site.id).map((id) => countryOfPlace.get(id)?.code));
       const named = [...new Set([site.name, ...(site.aliases ?? [])].flatMap((name) => gazetteer.citiesNamed(name)))];
       const found = codes.size > 0 ? named.filter((city) => codes.has(city.country)) : named;
-      if (found.length === 1) cityOf.set(site.id, found[0]!);
+      if (found.length === 1) citiesOf.set(site.id, [found[0]!]);
       else if (found.length > 1) problem(site.id, `${found.length} GeoNames cities match its names (${found.map((c) => `${c.name}, ${c.country}`).join("; ")}): add a query with \`city\``);
     }
   }
 
-  // Coordinates: own, else the most precise anchor's.
+  // Coordinates: own, else the most precise anchor's that lies in the site's own country.
   const coordinates = new Map<string, Coordinates | null>();
+  /** The country a site's position lies in (its city's, its country's, or its anchor's). */
+  const positionCountry = new Map<string, string>();
+  const articleCodes = (id: string) => articleCountries(id).map((place) => countryOfPlace.get(place)?.code);
   const resolving = new Set<string>();
   const coordinatesOf = (id: string): Coordinates | null => {
     if (coordinates.has(id)) return coordinates.get(id)!;
@@ -149,20 +164,27 @@ export function geocode(entities: readonly EntityRecord[], relations: readonly R
     if (!isSite(site) || resolving.has(id)) return null;
     resolving.add(id);
     const query = queryOf.get(id);
-    const city = cityOf.get(id);
+    const city = citiesOf.get(id)?.[0];
     const country = countryOfPlace.get(id);
     let found: Coordinates | null = null;
-    if (country) found = { latitude: country.latitude, longitude: country.longitude, precision: "COUNTRY", evidence: countryEvidence(country) };
-    else if (city) {
+    if (country) {
+      found = { latitude: country.latitude, longitude: country.longitude, precision: "COUNTRY", evidence: countryEvidence(country) };
+      positionCountry.set(id, country.code);
+    } else if (city) {
       const precision = query?.precision ?? (placeTypeOf(site) === "CITY" ? "SITE" : "CITY");
       found = { latitude: city.latitude, longitude: city.longitude, precision, ...(query?.note ? { note: query.note } : {}), evidence: cityEvidence(city) };
+      positionCountry.set(id, city.country);
     } else if (query?.unresolved === undefined && placeTypeOf(site) !== "TRANSNATIONAL_REGION") {
+      const ownCodes = articleCodes(id);
       for (const anchor of anchorsOf(id)) {
         const at = coordinatesOf(anchor);
-        if (!at) continue;
-        const precision: GeoPrecision = at.precision === "SITE" ? (placeTypeOf(byId.get(anchor)) === "REGION" ? "REGION" : "CITY") : at.precision;
+        const code = positionCountry.get(anchor);
+        // A site the article puts in Iraq does not take the position of a border crossing's Syrian side.
+        if (!at || (ownCodes.length > 0 && code !== undefined && !ownCodes.includes(code))) continue;
+        const precision = coarser(coarser(at.precision, levelOf(byId.get(anchor))), "CITY");
         if (found === null || PRECISION_ORDER[precision] < PRECISION_ORDER[found.precision]) {
           found = { latitude: at.latitude, longitude: at.longitude, precision, via: at.via ?? anchor, evidence: at.evidence };
+          if (code !== undefined) positionCountry.set(id, code);
         }
       }
     }
@@ -210,7 +232,7 @@ export function geocode(entities: readonly EntityRecord[], relations: readonly R
     if (!isSite(site) || !liesInCountries(site) || articleCountries(id).length > 0 || inferring.has(id)) return null;
     inferring.add(id);
     const query = queryOf.get(id);
-    const city = cityOf.get(id);
+    const city = citiesOf.get(id)?.[0];
     const countryRecords = (codes: readonly string[]) => codes.map((code) => gazetteer.countryWithCode(code)).filter((c): c is GazetteerCountry => c !== undefined);
     // Each country rests on its own record, and on the city's when the city lies in it.
     const evidenceFor = (records: readonly GazetteerCountry[], cities: readonly GazetteerCity[]) =>
@@ -219,7 +241,7 @@ export function geocode(entities: readonly EntityRecord[], relations: readonly R
     if (query?.countries) {
       const records = countryRecords(query.countries);
       if (records.length < query.countries.length) problem(id, `unknown country code among ${query.countries.join(", ")}`);
-      found = { evidence: evidenceFor(records, city ? [city] : []), note: query.note };
+      found = { evidence: evidenceFor(records, citiesOf.get(id) ?? []), note: query.note };
     } else if (city) {
       const records = countryRecords([city.country]);
       found = { evidence: evidenceFor(records, [city]), note: query?.note ?? `GeoNames places ${city.name} in ${records[0]?.name ?? city.country}.` };
@@ -231,7 +253,7 @@ export function geocode(entities: readonly EntityRecord[], relations: readonly R
         const code = [...codes][0]!;
         const records = countryRecords([code]);
         const via = anchors.filter((a) => countryCodesOf(a).includes(code));
-        const cities = via.flatMap((a) => (cityOf.has(a) ? [cityOf.get(a)!] : []));
+        const cities = via.flatMap((a) => citiesOf.get(a)?.slice(0, 1) ?? []);
         found = {
           evidence: evidenceFor(records, cities),
           note: `Inferred: it lies in or near ${via.map((a) => byId.get(a)!.name).join(" and ")} (the article), which lies in ${records[0]?.name ?? code}${cities.length > 0 ? " (GeoNames)" : ""}.`,

@@ -76,6 +76,15 @@ describe("coordinates", () => {
     expect(locationOf("airbase")!.coordinates).toMatchObject({ precision: "COUNTRY", via: "iraq" });
   });
 
+  it("never takes a position across the border from the site's own country", () => {
+    const result = run({
+      entities: [...entities, base("iraqi-side")],
+      relations: [...relations, relation("NEAR", "iraqi-side", "crossing"), relation("LOCATED_IN", "iraqi-side", "iraq")],
+    });
+    expect(locationOf("iraqi-side", result)!.coordinates).toMatchObject({ precision: "COUNTRY", via: "iraq" });
+    expect(locationOf("border-base", result)!.coordinates).toMatchObject({ precision: "CITY", via: "crossing", latitude: 34.4 });
+  });
+
   it("a region spanning countries has a reason instead", () => {
     expect(locationOf("border-region")).toEqual({ entity: "border-region", unresolved: "It spans more than one country: no single position stands for it." });
   });
@@ -109,12 +118,15 @@ describe("countries", () => {
     expect(located("baghdad")).toEqual([]);
   });
 
-  it("are never inferred from a border crossing; a query gives them, each on its own record", () => {
+  it("are never inferred from a border crossing; a query gives them, each on its own records", () => {
     expect(run().problems).toEqual([{ entity: "border-base", message: expect.stringContaining("lies in no country") }]);
     expect(located("crossing")).toEqual([
       ["syria", ["Ālbū Kamāl (SY, admin1 01): 34.4, 44", "Syria (SY, SYX): 30, 40"]],
       ["iraq", ["Iraq (IQ, IQX): 30, 40"]],
     ]);
+    const twoCities = run({ queries: [queries[0]!, { ...queries[1]!, city: [{ name: "Albu Kamal", country: "SY" }, { name: "Kirkuk", country: "IQ" }] }] });
+    expect(located("crossing", twoCities)[1]).toEqual(["iraq", ["Kirkuk (IQ, admin1 01): 35.4, 44", "Iraq (IQ, IQX): 30, 40"]]);
+    expect(locationOf("crossing", twoCities)!.coordinates!.latitude).toBe(34.4);
   });
 
   it("a country the data lacks is added as a place, with its location", () => {
