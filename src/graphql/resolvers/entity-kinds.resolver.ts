@@ -221,36 +221,43 @@ export class PoliticalBlocResolver {
   }
 }
 
+/** Fields every site (a base or a place) has: where it lies, what it is near, its countries and coordinates. */
+function siteFields(objectType: typeof BaseObject | typeof PlaceObject) {
+  @Resolver(() => objectType)
+  abstract class SiteFields {
+    @FieldResolver(() => [EntityInterface], { description: "The places it lies inside (LOCATED_IN); places it is only near are `near`." })
+    @Cost(relatedCost(["LOCATED_IN"], "forward"))
+    locatedIn(@Root() site: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+      return outgoing(service, site.id, slice, "LOCATED_IN");
+    }
+
+    @FieldResolver(() => [EntityInterface], { description: "Sites and places it lies near but not inside (NEAR); each relation's role gives the wording ('north of')." })
+    @Cost(relatedCost(["NEAR"], "forward"))
+    near(@Root() site: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
+      return outgoing(service, site.id, slice, "NEAR");
+    }
+
+    @FieldResolver(() => [PlaceObject], { description: "The countries it lies in: the COUNTRY places its LOCATED_IN relations reach (a country: itself)." })
+    @Cost(FIELD_COSTS.countries)
+    countries(@Root() site: EntityRecord, @Ctx() { service }: GraphQLContext): EntityRecord[] {
+      return service.countriesOf(site.id);
+    }
+
+    @FieldResolver(() => CoordinatesObject, { nullable: true, description: "Its coordinates from the gazetteer; null when the gazetteer cannot place it (`unresolvedReason` says why)." })
+    coordinates(@Root() site: EntityRecord, @Ctx() { service }: GraphQLContext): Coordinates | null {
+      return service.coordinatesOf(site.id);
+    }
+
+    @FieldResolver(() => String, { nullable: true, description: "Why it has no coordinates; null when it has." })
+    unresolvedReason(@Root() site: EntityRecord, @Ctx() { service }: GraphQLContext): string | null {
+      return service.unresolvedOf(site.id);
+    }
+  }
+  return SiteFields;
+}
+
 @Resolver(() => BaseObject)
-export class BaseResolver {
-  @FieldResolver(() => [EntityInterface], { description: "The places it lies inside (LOCATED_IN); places it is only near are `near`." })
-  @Cost(relatedCost(["LOCATED_IN"], "forward"))
-  locatedIn(@Root() base: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
-    return outgoing(service, base.id, slice, "LOCATED_IN");
-  }
-
-  @FieldResolver(() => [EntityInterface], { description: "Sites and places it lies near but not inside (NEAR); each relation's role gives the wording ('north of')." })
-  @Cost(relatedCost(["NEAR"], "forward"))
-  near(@Root() site: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
-    return outgoing(service, site.id, slice, "NEAR");
-  }
-
-  @FieldResolver(() => [PlaceObject], { description: "The countries it lies in: the COUNTRY places its LOCATED_IN relations reach." })
-  @Cost(FIELD_COSTS.countries)
-  countries(@Root() site: EntityRecord, @Ctx() { service }: GraphQLContext): EntityRecord[] {
-    return service.countriesOf(site.id);
-  }
-
-  @FieldResolver(() => CoordinatesObject, { nullable: true, description: "Its coordinates from the gazetteer; null when the gazetteer cannot place it (`unresolvedReason` says why)." })
-  coordinates(@Root() site: EntityRecord, @Ctx() { service }: GraphQLContext): Coordinates | null {
-    return service.coordinatesOf(site.id);
-  }
-
-  @FieldResolver(() => String, { nullable: true, description: "Why it has no coordinates; null when it has." })
-  unresolvedReason(@Root() site: EntityRecord, @Ctx() { service }: GraphQLContext): string | null {
-    return service.unresolvedOf(site.id);
-  }
-
+export class BaseResolver extends siteFields(BaseObject) {
   @FieldResolver(() => [EntityInterface], { description: "Who uses, operates or is hosted at it (USES, incoming)." })
   @Cost(relatedCost(["USES"], "backward"))
   usedBy(@Root() base: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
@@ -265,35 +272,7 @@ export class BaseResolver {
 }
 
 @Resolver(() => PlaceObject)
-export class PlaceResolver {
-  @FieldResolver(() => [EntityInterface], { description: "The larger places it lies inside (LOCATED_IN); places it is only near are `near`." })
-  @Cost(relatedCost(["LOCATED_IN"], "forward"))
-  locatedIn(@Root() place: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
-    return outgoing(service, place.id, slice, "LOCATED_IN");
-  }
-
-  @FieldResolver(() => [EntityInterface], { description: "Sites and places it lies near but not inside (NEAR); each relation's role gives the wording ('north of')." })
-  @Cost(relatedCost(["NEAR"], "forward"))
-  near(@Root() site: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
-    return outgoing(service, site.id, slice, "NEAR");
-  }
-
-  @FieldResolver(() => [PlaceObject], { description: "The countries it lies in: the COUNTRY places its LOCATED_IN relations reach." })
-  @Cost(FIELD_COSTS.countries)
-  countries(@Root() site: EntityRecord, @Ctx() { service }: GraphQLContext): EntityRecord[] {
-    return service.countriesOf(site.id);
-  }
-
-  @FieldResolver(() => CoordinatesObject, { nullable: true, description: "Its coordinates from the gazetteer; null when the gazetteer cannot place it (`unresolvedReason` says why)." })
-  coordinates(@Root() site: EntityRecord, @Ctx() { service }: GraphQLContext): Coordinates | null {
-    return service.coordinatesOf(site.id);
-  }
-
-  @FieldResolver(() => String, { nullable: true, description: "Why it has no coordinates; null when it has." })
-  unresolvedReason(@Root() site: EntityRecord, @Ctx() { service }: GraphQLContext): string | null {
-    return service.unresolvedOf(site.id);
-  }
-
+export class PlaceResolver extends siteFields(PlaceObject) {
   @FieldResolver(() => [EventObject], { description: "Events that happened there (OCCURRED_AT, incoming)." })
   @Cost(relatedCost(["OCCURRED_AT"], "backward"))
   events(@Root() place: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {
