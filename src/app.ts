@@ -3,9 +3,8 @@
  * service -> GraphQL handler -> HTTP server. Fails before listening when the
  * data does not validate, so a half-loaded graph is never served.
  */
-import { loadKnowledgeBase } from "./loading/load.js";
-import { createKnowledge } from "./service/knowledge.js";
-import { KnowledgeService } from "./service/knowledge-service.js";
+import type { KnowledgeService } from "./service/knowledge-service.js";
+import { loadService } from "./service/load-service.js";
 import { createGraphQLHandler } from "./http/graphql-handler.js";
 import { startServer } from "./http/server.js";
 import { EXPORT_ROUTES_HELP, exportErrorReply, handleExport } from "./http/export-routes.js";
@@ -32,10 +31,7 @@ export interface RunningApp extends RunningServer {
   readonly performance: string;
 }
 
-/** The service over a data directory (the bundled data by default), with the API's traversal budget. */
-export function loadService(dataDir?: string): KnowledgeService {
-  return new KnowledgeService(createKnowledge(loadKnowledgeBase(dataDir)), { traversalBudget: LIMITS.traversalBudget });
-}
+export { loadService };
 
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const logError = options.logError ?? ((error: unknown) => console.error(error));

@@ -15,6 +15,18 @@ export class NotFoundError extends Error {
   }
 }
 
+/** A name given where an entity is expected matches several entities equally well; `candidates` are their ids. */
+export class AmbiguousNameError extends Error {
+  override readonly name = "AmbiguousNameError";
+  constructor(
+    readonly argument: string,
+    readonly text: string,
+    readonly candidates: readonly string[],
+  ) {
+    super(`${argument}: "${text}" matches several entities equally well; give one of these ids: ${candidates.join(", ")}`);
+  }
+}
+
 /** An argument is malformed or out of its allowed range; `argument` names it. */
 export class BadInputError extends Error {
   override readonly name = "BadInputError";

@@ -12,7 +12,7 @@ import type { EntityRecord } from "../model/records.js";
 import { reportOf } from "../service/error-reports.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
 import { LIMITS } from "../service/limits.js";
-import { neighborhoodRequest, walkRequest } from "../service/requests.js";
+import { kindConstant, neighborhoodRequest, walkRequest } from "../service/requests.js";
 import type { PathView } from "../service/views.js";
 import { table } from "./table.js";
 import { EXIT, UsageError } from "./usage.js";
@@ -35,13 +35,17 @@ export interface QueryOptions {
 
 class NotResolved extends Error {}
 
-const label = (e: EntityRecord) => `${e.name} (${e.id}, ${e.kind})`;
+const label = (e: EntityRecord) => `${e.name} (${e.id}, ${kindConstant(e.kind)})`;
 
 function resolveEntity(service: KnowledgeService, text: string, out: Output): EntityRecord {
   const result = service.resolve(text);
   if ("entity" in result) return result.entity;
+  if (!result.ambiguous && result.candidates.length === 0) {
+    out.error(`No entity matches "${text}".`);
+    throw new NotResolved();
+  }
   out.error(result.ambiguous ? `"${text}" matches several entities; give one of these ids:` : `No entity matches "${text}". Closest:`);
-  out.error(table(["id", "kind", "name"], result.candidates.map((e) => [e.id, e.kind, e.name])));
+  out.error(table(["id", "kind", "name"], result.candidates.map((e) => [e.id, kindConstant(e.kind), e.name])));
   throw new NotResolved();
 }
 
@@ -77,7 +81,7 @@ export function runPath(service: KnowledgeService, from: string, to: string, opt
       JSON.stringify(
         {
           length: path.length,
-          nodes: path.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind })),
+          nodes: path.nodes.map((n) => ({ id: n.id, name: n.name, kind: kindConstant(n.kind) })),
           steps: path.steps.map((s) => ({ from: s.from.id, relation: s.relation.id, type: s.relation.type, direction: s.direction.toUpperCase(), to: s.to.id })),
         },
         null,
@@ -101,7 +105,7 @@ export function runNeighbors(service: KnowledgeService, name: string, options: Q
           center: view.center,
           depth: view.depth,
           truncated: view.truncated,
-          nodes: view.nodes.map((n) => ({ id: n.entity.id, name: n.entity.name, kind: n.entity.kind, depth: n.depth })),
+          nodes: view.nodes.map((n) => ({ id: n.entity.id, name: n.entity.name, kind: kindConstant(n.entity.kind), depth: n.depth })),
           edges: view.edges.map((e) => ({ id: e.id, type: e.type, source: e.source, target: e.target })),
         },
         null,
@@ -110,18 +114,22 @@ export function runNeighbors(service: KnowledgeService, name: string, options: Q
     );
     return EXIT.OK;
   }
-  out.log(table(["depth", "id", "kind", "name"], view.nodes.map((n) => [String(n.depth), n.entity.id, n.entity.kind, n.entity.name])));
+  out.log(table(["depth", "id", "kind", "name"], view.nodes.map((n) => [String(n.depth), n.entity.id, kindConstant(n.entity.kind), n.entity.name])));
+  out.log(`\nRelations:`);
+  out.log(table(["relation", "source", "type", "target"], view.edges.map((e) => [e.id, e.source, e.type, e.target])));
   out.log(`\n${view.nodes.length} entities, ${view.edges.length} relations within ${view.depth} hop${view.depth === 1 ? "" : "s"} of ${label(entity)}.`);
   if (view.truncated) out.log(`Truncated at --limit ${view.nodes.length}: the closest entities are shown.`);
   return EXIT.OK;
 }
 
 export function runSearch(service: KnowledgeService, text: string, options: QueryOptions, out: Output): number {
-  const page = service.entities({ search: text, first: options.limit, kind: options.kind });
+  const page = service.search({ text, first: options.limit, kind: options.kind });
   if (options.json) {
-    out.log(JSON.stringify({ totalCount: page.totalCount, entities: page.items.map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: e.aliases ?? [] })) }, null, 2));
+    const entities = page.items.map(({ entity: e, score, field }) => ({ id: e.id, name: e.name, kind: kindConstant(e.kind), aliases: e.aliases ?? [], score, field }));
+    out.log(JSON.stringify({ totalCount: page.totalCount, entities }, null, 2));
   } else if (page.totalCount > 0) {
-    out.log(table(["id", "kind", "name", "aliases"], page.items.map((e) => [e.id, e.kind, e.name, (e.aliases ?? []).join(", ")])));
+    const rows = page.items.map(({ entity: e, score, field }) => [score.toFixed(2), field, e.id, kindConstant(e.kind), e.name]);
+    out.log(table(["score", "matched", "id", "kind", "name"], rows));
     if (page.hasNextPage) out.log(`\n${page.items.length} of ${page.totalCount} shown; raise --limit (at most ${LIMITS.pageSize.max}) to see more.`);
   } else {
     out.error(`Nothing matches "${text}".`);

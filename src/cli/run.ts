@@ -4,12 +4,12 @@
  * no path, 2 bad usage.
  */
 import { parseArgs } from "node:util";
-import { loadService } from "../app.js";
+import { loadService } from "../service/load-service.js";
 import { BUNDLED_DATA_DIR } from "../loading/load.js";
 import { DataValidationError, formatProblem } from "../loading/problems.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
 import { runExport, runNeighbors, runPath, runQuery, runSearch } from "./query-commands.js";
-import { runServe } from "./serve-command.js";
+
 import { runValidate } from "./validate-command.js";
 import { EXIT, UsageError } from "./usage.js";
 import type { Output } from "./usage.js";
@@ -131,6 +131,8 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
     if (command === "serve") {
       const port = parsePort(values.port ?? process.env["PORT"] ?? "4000");
       const shutdownGraceMs = parseGrace(values["shutdown-grace"] ?? process.env["SHUTDOWN_GRACE"] ?? "10");
+      // The GraphQL stack loads only for `serve`, so the other commands start fast.
+      const { runServe } = await import("./serve-command.js");
       return await runServe({ dataDir, port, host: values.host ?? process.env["HOST"] ?? "127.0.0.1", shutdownGraceMs }, out);
     }
 

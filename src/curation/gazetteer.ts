@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { normaliseName } from "../graph/names.js";
+import { normaliseName } from "../model/names.js";
 
 export interface GazetteerCity {
   readonly name: string;

@@ -21,7 +21,9 @@ import {
   RELATION_TYPES,
   RELATION_TYPE_NAMES,
   STATEMENT_TYPES,
+  NAME_VARIANT_TYPES,
 } from "../model/ontology.js";
+import { SEARCH_FIELDS } from "../graph/search-index.js";
 import type { EntityKind } from "../model/ontology.js";
 import { kindConstant } from "../service/requests.js";
 import { EXPORT_FORMATS, FORMAT_INFO } from "../export/formats.js";
@@ -194,6 +196,23 @@ export const GeoPrecisionEnum = describedEnum("GeoPrecision", "What a pair of co
 export const DocumentKindEnum = describedEnum("DocumentKind", "What a source document is.", DOCUMENT_KINDS, {
   ARTICLE: "A text; every excerpt quoted from it is checked verbatim.",
   GAZETTEER: "Reference geographic data (place names, countries, coordinates), cited record by record.",
+});
+
+export const SearchFieldEnum = describedEnum("SearchField", "Where a search matched.", SEARCH_FIELDS, {
+  NAME: "The entity's name.",
+  ALIAS: "A name the sources use for it.",
+  VARIANT: "A curated spelling variant (see Entity.nameVariants).",
+  ID: "Its id.",
+  DESCRIPTION: "A word of its description.",
+});
+
+export const NameVariantTypeEnum = describedEnum("NameVariantType", "What a name variant is.", NAME_VARIANT_TYPES, {
+  TRANSLITERATION: "Another romanisation of an Arabic or Persian name (Hizballah, Suleimani).",
+  SPELLING: "Another English spelling (Mobilisation).",
+  ACRONYM: "An acronym the sources do not use (IRGC).",
+  FULL_NAME: "A fuller or translated name.",
+  ARABIC_SCRIPT: "The name in Arabic script.",
+  PERSIAN_SCRIPT: "The name in Persian script.",
 });
 
 export const EdgesKeyEnum = { LINKS: "links", EDGES: "edges" } as const;

@@ -3,6 +3,7 @@
  * then the records against each other (unique ids, references that resolve,
  * relations joining kinds their type allows). Returns every problem found.
  */
+import { normaliseName } from "../model/names.js";
 import type { z } from "zod";
 import { countriesWithin, liesInCountries } from "../model/containment.js";
 import { ENTITY_KINDS, describeSignatures, relationAllows } from "../model/ontology.js";
@@ -33,6 +34,18 @@ export function evidenceOf(record: EntityRecord | RelationRecord): Array<{ field
 }
 
 /** The claims of one entity that share an account must share its measure, attribution and scope. */
+/** A variant is a name the sources do not use: it must differ from the name, every alias and every other variant. */
+function checkVariants(entity: EntityRecord, report: (field: string, message: string) => void): void {
+  const taken = new Map<string, string>([[normaliseName(entity.name), "the name"]]);
+  (entity.aliases ?? []).forEach((alias, i) => taken.set(normaliseName(alias), `aliases.${i}`));
+  (entity.variants ?? []).forEach((variant, i) => {
+    const key = normaliseName(variant.name);
+    const clash = taken.get(key);
+    if (clash !== undefined) report(`variants.${i}.name`, `"${variant.name}" is already ${clash.startsWith("aliases") ? `alias ${clash}` : clash} once case, accents and punctuation are ignored`);
+    else taken.set(key, `variants.${i}`);
+  });
+}
+
 function checkAccounts(entity: EntityRecord, report: (field: string, message: string) => void): void {
   const first = new Map<string, { index: number; measure: string; attribution: string; scope: string | undefined }>();
   entity.claims?.forEach((claim, index) => {
@@ -159,6 +172,7 @@ export function validateRecords(raw: RawData, options: ValidationOptions = {}): 
   for (const { raw: r, value } of valid.entities as Located<EntityRecord>[]) {
     for (const { field, evidence } of evidenceOf(value)) checkDocument(r, field, evidence);
     checkAccounts(value, (field, message) => report(r, field, message));
+    checkVariants(value, (field, message) => report(r, field, message));
     if ((value.kind === "Place" || value.kind === "Base") && !raw.unreadable.has("locations") && !knownIds.locations.has(value.id)) {
       report(r, "-", "has no location in data/geography/ (coordinates from the gazetteer, or why there are none): run `npm run geocode`");
     }

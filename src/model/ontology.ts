@@ -263,6 +263,10 @@ export const RANKS = ["PREFERRED", "NORMAL", "DEPRECATED"] as const;
 export type Rank = (typeof RANKS)[number];
 
 /** How precisely coordinates place an entity. */
+/** What a name variant is: curated spellings that let search find an entity, not attested in the sources. */
+export const NAME_VARIANT_TYPES = ["TRANSLITERATION", "SPELLING", "ACRONYM", "FULL_NAME", "ARABIC_SCRIPT", "PERSIAN_SCRIPT"] as const;
+export type NameVariantType = (typeof NAME_VARIANT_TYPES)[number];
+
 export const GEO_PRECISIONS = ["SITE", "CITY", "REGION", "COUNTRY"] as const;
 export type GeoPrecision = (typeof GEO_PRECISIONS)[number];
 

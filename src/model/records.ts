@@ -15,6 +15,7 @@ import {
   FACILITY_TYPES,
   INSTRUMENT_TYPES,
   MEDIA_TYPES,
+  NAME_VARIANT_TYPES,
   ORGANIZATION_TYPES,
   PLACE_TYPES,
   RELATION_TYPE_NAMES,
@@ -111,10 +112,27 @@ export const ClaimSchema = z
   });
 export type Claim = z.infer<typeof ClaimSchema>;
 
+/**
+ * A name an entity goes by elsewhere that the sources do not use: another
+ * transliteration (Hizballah), spelling (Mobilisation), acronym (IRGC), full
+ * name or the name in its own script. Curated so that search finds the
+ * entity; marked as a variant, never cited as evidence.
+ */
+export const NameVariantSchema = z.strictObject({
+  name: text,
+  type: z.enum(NAME_VARIANT_TYPES),
+  /** What the variant is, where that is not obvious ("the PMF's Arabic name, transliterated"). */
+  note: text.optional(),
+});
+export type NameVariant = z.infer<typeof NameVariantSchema>;
+
 const entityBase = {
   id,
   name: text,
+  /** Names the sources use for the entity. */
   aliases: z.array(text).optional(),
+  /** Other spellings and names, for search (see NameVariantSchema). */
+  variants: z.array(NameVariantSchema).optional(),
   description: text,
   /** Where the article mentions or describes the entity. */
   evidence: evidenceList,

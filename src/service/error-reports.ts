@@ -4,11 +4,13 @@
  * is only this error, and the command line's exit code. GraphQL, the export
  * routes and the command line all read it.
  */
-import { BadInputError, BudgetExceededError, NotFoundError } from "../errors.js";
+import { AmbiguousNameError, BadInputError, BudgetExceededError, NotFoundError } from "../errors.js";
 
 export const ERROR_CODES = {
   /** An id names nothing; the request itself was fine. */
   NOT_FOUND: { httpStatus: 404, exitCode: 1 },
+  /** A name matches several entities equally well; `candidates` lists their ids. */
+  AMBIGUOUS_NAME: { httpStatus: 409, exitCode: 1 },
   /** An argument is out of range or malformed. */
   BAD_USER_INPUT: { httpStatus: 400, exitCode: 2 },
   /** A traversal needed more work than one request may spend. */
@@ -30,6 +32,7 @@ export function reportOf(error: unknown): ErrorReport | null {
   let code: ErrorCode;
   let detail: Record<string, unknown>;
   if (error instanceof NotFoundError) [code, detail] = ["NOT_FOUND", { id: error.key }];
+  else if (error instanceof AmbiguousNameError) [code, detail] = ["AMBIGUOUS_NAME", { argument: error.argument, candidates: [...error.candidates] }];
   else if (error instanceof BadInputError) [code, detail] = ["BAD_USER_INPUT", { argument: error.argument }];
   else if (error instanceof BudgetExceededError) [code, detail] = ["TRAVERSAL_BUDGET_EXCEEDED", { budget: error.budget }];
   else return null;

@@ -5,12 +5,12 @@
  * resolves ids to records, filters, pages and runs traversals. It knows
  * nothing of GraphQL or HTTP.
  */
-import { BadInputError, NotFoundError } from "../errors.js";
+import { AmbiguousNameError, BadInputError, NotFoundError } from "../errors.js";
 import { parsePartialDate } from "../model/dates.js";
 import { RANKS } from "../model/ontology.js";
-import type { Rank } from "../model/ontology.js";
+import type { EventType, Rank, RelationType } from "../model/ontology.js";
 import type { Claim, Coordinates, DateRecord, EntityRecord, Evidence, RelationRecord, SourceDocument } from "../model/records.js";
-import type { KnowledgeGraph } from "../graph/types.js";
+import type { KnowledgeGraph, RelationEdge } from "../graph/types.js";
 import { allShortestPaths, kShortestPaths, neighborhood, retaliationChain, shortestPath } from "../traversal/index.js";
 import type { Path } from "../traversal/index.js";
 import { estimatesOf } from "./estimates.js";
@@ -31,12 +31,14 @@ import {
   pathsRequest,
   ranks,
   relationFilter,
+  claimsRequest,
   relationsRequest,
   requiredText,
+  searchRequest,
   sliceRequest,
 } from "./requests.js";
-import type { RequestInput, Slice, WalkRequest } from "./requests.js";
-import type { DateView, PathView, RetaliationChainView, SubgraphView } from "./views.js";
+import type { EventsRequest, RequestInput, Slice, WalkRequest } from "./requests.js";
+import type { ClaimEntry, DateView, PathView, RetaliationChainView, SearchHitView, SubgraphView } from "./views.js";
 
 export interface ServiceOptions {
   /** Most edge visits one traversal may make (BudgetExceededError past it); default unlimited. */
@@ -98,20 +100,20 @@ export class KnowledgeService {
     return [...this.knowledge.sources.values()];
   }
 
-  /** Entities by kind and/or name search (ids, names and aliases; see Lookups.search), a page at a time. */
+  /** Entities by kind and/or search (see graph/search-index.ts), best match first, a page at a time. */
   entities(input: RequestInput): Page<EntityRecord> {
     const { kind, search, first, after } = entitiesRequest(input);
-    const { lookups } = this.knowledge;
     let ids: readonly string[];
-    if (search !== null) {
-      ids = lookups.search(search);
-      if (kind !== null) ids = ids.filter((id) => this.graph.getNodeAttribute(id, "kind") === kind);
-    } else if (kind !== null) {
-      ids = lookups.ofKind(kind);
-    } else {
-      ids = this.graph.nodes();
-    }
+    if (search !== null) ids = this.knowledge.search.search(search, kind).map((hit) => hit.id);
+    else if (kind !== null) ids = this.knowledge.lookups.ofKind(kind);
+    else ids = this.graph.nodes();
     return paginate(ids, first, after).mapped((id) => this.entity(id));
+  }
+
+  /** Search hits with their score and the field that matched, a page at a time. */
+  search(input: RequestInput): Page<SearchHitView> {
+    const { kind, text, first, after } = searchRequest(input);
+    return paginate(this.knowledge.search.search(text, kind), first, after).mapped((hit) => ({ ...hit, entity: this.entity(hit.id) }));
   }
 
   /** Entities by id, in the order given; null where an id names no entity. */
@@ -130,23 +132,26 @@ export class KnowledgeService {
   }
 
   /**
-   * An entity given by id or by name, as a person types it: the exact id, else
-   * the one entity whose name or alias matches, else the one search match.
-   * Otherwise the closest candidates (several matches, or the nearest spellings).
+   * An entity given by id or by name, as a person types it (see
+   * SearchIndex.resolve): the entity, or the candidates when the name is
+   * ambiguous or matches nothing.
    */
   resolve(text: string): { entity: EntityRecord } | { candidates: EntityRecord[]; ambiguous: boolean } {
-    if (this.graph.hasNode(text)) return { entity: this.entity(text) };
-    const named = this.knowledge.lookups.byName(text);
-    if (named.length === 1) return { entity: this.entity(named[0]!) };
-    const found = named.length > 1 ? named : this.knowledge.lookups.search(text);
-    if (found.length === 1) return { entity: this.entity(found[0]!) };
-    const ambiguous = found.length > 1;
-    const candidates = ambiguous ? found.slice(0, 10) : this.knowledge.lookups.closest(text, 5);
-    return { candidates: candidates.map((id) => this.entity(id)), ambiguous };
+    const found = this.knowledge.search.resolve(text);
+    if ("id" in found) return { entity: this.entity(found.id) };
+    return { candidates: found.candidates.slice(0, 10).map((id) => this.entity(id)), ambiguous: found.ambiguous };
+  }
+
+  /** `resolve`, for an argument: the entity's id, or AmbiguousNameError / NotFoundError naming the argument and the candidates. */
+  resolveId(argument: string, text: string): string {
+    const found = this.resolve(text);
+    if ("entity" in found) return found.entity.id;
+    if (found.ambiguous) throw new AmbiguousNameError(argument, text, found.candidates.map((e) => e.id));
+    throw new NotFoundError("entity", text, `No entity matches "${text}"${found.candidates.length > 0 ? `; nearest: ${found.candidates.map((e) => e.id).join(", ")}` : ""}`);
   }
 
   relations(input: RequestInput): Page<RelationRecord> {
-    const { sourceId, targetId, type, first, after, ranks: shownRanks } = relationsRequest(input);
+    const { sourceId, targetId, types, first, after, ranks: shownRanks } = relationsRequest(input);
     if (sourceId !== null) this.entity(sourceId);
     if (targetId !== null) this.entity(targetId);
     let edges: string[];
@@ -154,7 +159,10 @@ export class KnowledgeService {
     else if (sourceId !== null) edges = this.graph.outEdges(sourceId);
     else if (targetId !== null) edges = this.graph.inEdges(targetId);
     else edges = this.graph.edges();
-    if (type !== null) edges = edges.filter((e) => this.graph.getEdgeAttribute(e, "type") === type);
+    if (types !== null) {
+      const wanted = new Set<string>(types);
+      edges = edges.filter((e) => wanted.has(this.graph.getEdgeAttribute(e, "type")));
+    }
     return paginate(this.byRank(edges, shownRanks), first, after).mapped((e) => this.relation(e));
   }
 
@@ -210,21 +218,95 @@ export class KnowledgeService {
 
   /** Events as a timeline, ordered by earliest possible date, then id, `first` after `offset`. */
   events(input: RequestInput = {}): EntityRecord[] {
-    const { from, to, types, involving, country, ...slice } = eventsRequest(input);
+    const request = eventsRequest(input);
+    const page: EntityRecord[] = [];
+    let skipped = 0;
+    for (const event of this.matchingEvents(request)) {
+      if (skipped++ < request.offset) continue;
+      page.push(event);
+      if (page.length === request.first) break;
+    }
+    return page;
+  }
+
+  /** Every event the timeline filters let through, in timeline order, one at a time (for tables that stream). */
+  *eventsMatching(input: RequestInput = {}): Generator<EntityRecord> {
+    yield* this.matchingEvents(eventsRequest(input));
+  }
+
+  private *matchingEvents({ from, to, within, types, involving, perpetrators, targets, country }: EventsRequest): Generator<EntityRecord> {
     const typeSet = types ? new Set<string>(types) : null;
     const involved = involving !== null ? new Set(this.graph.neighbors(this.entity(involving).id)) : null;
+    const byPerpetrator = perpetrators !== null ? this.eventsJoined(perpetrators, "CARRIED_OUT", "out") : null;
+    const byTarget = targets !== null ? this.eventsJoined(targets, "ATTACKS", "in") : null;
     if (country !== null) this.requireCountry(country);
     const { geography } = this.knowledge;
-    const matching = this.knowledge.lookups.datedIds.filter((id) => {
+    for (const id of this.knowledge.lookups.datedIds) {
       const node = this.graph.getNodeAttributes(id);
-      if (node.record.kind !== "Event" || node.date === null) return false;
-      if (from !== null && node.date.latest !== null && node.date.latest < from) return false;
-      if (to !== null && node.date.earliest !== null && node.date.earliest > to) return false;
-      if (typeSet !== null && !typeSet.has(node.record.eventType)) return false;
-      if (country !== null && !geography.countriesOf(id).includes(country)) return false;
-      return involved === null || involved.has(id);
-    });
-    return sliced(matching, slice).map((id) => this.entity(id));
+      if (node.record.kind !== "Event" || node.date === null) continue;
+      const { earliest, latest } = node.date;
+      if (within) {
+        if (from !== null && (earliest === null || earliest < from)) continue;
+        if (to !== null && (latest === null || latest > to)) continue;
+      } else {
+        if (from !== null && latest !== null && latest < from) continue;
+        if (to !== null && earliest !== null && earliest > to) continue;
+      }
+      if (typeSet !== null && !typeSet.has(node.record.eventType)) continue;
+      if (byPerpetrator !== null && !byPerpetrator.has(id)) continue;
+      if (byTarget !== null && !byTarget.has(id)) continue;
+      if (country !== null && !geography.countriesOf(id).includes(country)) continue;
+      if (involved !== null && !involved.has(id)) continue;
+      yield node.record;
+    }
+  }
+
+  /** Events joined to any of `ids` by relations of `type` (not deprecated) leaving those entities ("out") or reaching them ("in"). */
+  private eventsJoined(ids: readonly string[], type: RelationType, side: "out" | "in"): Set<string> {
+    const events = new Set<string>();
+    for (const id of ids) {
+      this.entity(id);
+      const visit = (_e: string, edge: RelationEdge, source: string, target: string) => {
+        if (edge.type === type && edge.record.rank !== "DEPRECATED") events.add(side === "out" ? target : source);
+      };
+      if (side === "out") this.graph.forEachOutEdge(id, visit);
+      else this.graph.forEachInEdge(id, visit);
+    }
+    return events;
+  }
+
+  /**
+   * A short label for plots: who carried it out when that is one government
+   * ("US strikes"), else the kind of event ("Rocket attack"), and the date:
+   * "US strikes, 2021-06-27", "Rocket attack, 2019-12-27".
+   */
+  shortNameOf(event: EntityRecord): string {
+    if (event.kind !== "Event") return event.name;
+    const perpetrators = this.relationsOf(event.id, { types: ["CARRIED_OUT"], direction: "BACKWARD" }).map((r) => this.entity(r.source));
+    const actor = perpetrators.length === 1 && perpetrators[0]!.kind === "Government" ? shortLabel(perpetrators[0]!) : null;
+    const what = EVENT_PHRASES[event.eventType];
+    return `${actor !== null ? `${actor} ${what.plural}` : capitalise(what.singular)}, ${event.date.value}`;
+  }
+
+  /** Claims of every entity (or one `subject`), filtered by measure, attribution and rank, in data order, `first` after `offset`. */
+  claims(input: RequestInput = {}): ClaimEntry[] {
+    const { measures: shownMeasures, subject, attribution, ranks: shownRanks, first, offset } = claimsRequest(input);
+    const holders = subject !== null ? [this.entity(subject).id] : this.knowledge.lookups.claimHolders;
+    const wanted = attribution?.toLowerCase() ?? null;
+    const entries: ClaimEntry[] = [];
+    let skipped = 0;
+    for (const id of holders) {
+      const entity = this.entity(id);
+      for (const claim of entity.claims ?? []) {
+        if (shownMeasures !== null && !shownMeasures.includes(claim.measure)) continue;
+        if (!shownRanks.includes(claim.rank ?? "NORMAL")) continue;
+        if (wanted !== null && !claim.evidence.attribution.toLowerCase().includes(wanted) && !(claim.evidence.attributedTo ?? []).includes(wanted)) continue;
+        if (skipped++ < offset) continue;
+        entries.push({ subject: entity, claim });
+        if (entries.length === first) return entries;
+      }
+    }
+    return entries;
   }
 
   /** The parsed date of a date record, with its precision and inference note. */
@@ -348,4 +430,24 @@ function inDataOrder(graph: KnowledgeGraph, edges: string[]): string[] {
     }
   }
   return edges;
+}
+
+const EVENT_PHRASES: Record<EventType, { singular: string; plural: string }> = {
+  AIRSTRIKE: { singular: "airstrike", plural: "strikes" },
+  DRONE_ATTACK: { singular: "drone attack", plural: "drone attack" },
+  ROCKET_ATTACK: { singular: "rocket attack", plural: "rocket attack" },
+  ATTACK_SERIES: { singular: "attacks", plural: "attacks" },
+  STORMING: { singular: "storming", plural: "storming" },
+  EXCHANGE_OF_FIRE: { singular: "exchange of fire", plural: "return fire" },
+  TERRITORIAL_CAPTURE: { singular: "territorial capture", plural: "territorial capture" },
+  FOUNDING: { singular: "founding", plural: "founding" },
+  INSTITUTIONAL_CHANGE: { singular: "institutional change", plural: "institutional change" },
+};
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** An entity's shortest alias written in capitals (US, KH), else its name. */
+function shortLabel(entity: EntityRecord): string {
+  const acronyms = (entity.aliases ?? []).filter((alias) => /^[A-Z][A-Z.]{1,5}$/.test(alias) && !alias.includes(".."));
+  return acronyms.sort((a, b) => a.length - b.length)[0] ?? entity.name;
 }

@@ -1,10 +1,11 @@
 /**
- * The loaded knowledge graph with its lookups, its traversal index, the
+ * The loaded knowledge graph with its lookups, its search index, its traversal index, the
  * profile of what queries can return and its source documents: the one object
  * the service works from, assembled once from validated records.
  */
 import { buildGraph } from "../graph/build.js";
 import { Lookups } from "../graph/lookups.js";
+import { SearchIndex } from "../graph/search-index.js";
 import type { KnowledgeGraph } from "../graph/types.js";
 import type { KnowledgeBase } from "../loading/validate.js";
 import type { SourceDocument } from "../model/records.js";
@@ -18,6 +19,8 @@ import type { GraphProfile } from "./graph-profile.js";
 export interface Knowledge {
   readonly graph: KnowledgeGraph;
   readonly lookups: Lookups;
+  /** Entity search by id, name, alias, variant and description. */
+  readonly search: SearchIndex;
   /** Built once here, of the relations that are not deprecated; the graph is never changed after load. */
   readonly index: TraversalIndex;
   /** Countries and coordinates of places, bases and events. */
@@ -33,6 +36,7 @@ export function createKnowledge(kb: KnowledgeBase): Knowledge {
   return {
     graph,
     lookups: new Lookups(graph),
+    search: new SearchIndex(graph),
     index,
     geography: buildGeography(kb),
     profile: profileGraph(index, recordListMaxima(kb)),

@@ -48,12 +48,19 @@ export interface EntitiesRequest extends PageRequest {
   readonly search: string | null;
 }
 export interface RelationsRequest extends PageRequest {
-  readonly type: RelationType | null;
+  /** null: every type. */
+  readonly types: readonly RelationType[] | null;
   readonly sourceId: string | null;
   readonly targetId: string | null;
   readonly ranks: readonly Rank[];
 }
 export interface EventsRequest extends Slice {
+  /** Only events whose whole date range lies between from and to (else: any that may fall between them). */
+  readonly within: boolean;
+  /** Only events these entities carried out (CARRIED_OUT), by id. */
+  readonly perpetrators: readonly string[] | null;
+  /** Only events that struck these entities (ATTACKS), by id. */
+  readonly targets: readonly string[] | null;
   /** Earliest day, inclusive (YYYY-MM-DD), or null. */
   readonly from: string | null;
   /** Latest day, inclusive, or null. */
@@ -188,9 +195,18 @@ export const pathsRequest = (input: RequestInput): PathsRequest => ({
 
 export const entitiesRequest = (input: RequestInput): EntitiesRequest => ({ ...page(input), kind: kind(input), search: optionalText(input, "search") });
 
+export interface SearchRequest extends PageRequest {
+  readonly text: string;
+  readonly kind: EntityKind | null;
+}
+
+export const searchRequest = (input: RequestInput): SearchRequest => ({ ...page(input), kind: kind(input), text: requiredText(input, "text") });
+
 export function relationsRequest(input: RequestInput): RelationsRequest {
-  const type = nameList(input, "type", RELATION_TYPE_NAMES, "relation type")?.[0] ?? null;
-  return { ...page(input), type, sourceId: optionalText(input, "sourceId"), targetId: optionalText(input, "targetId"), ranks: ranks(input) };
+  const one = nameList(input, "type", RELATION_TYPE_NAMES, "relation type");
+  const many = nameList(input, "types", RELATION_TYPE_NAMES, "relation type");
+  if (one !== null && many !== null) throw new BadInputError("type", "give `types` (a list) or `type`, not both");
+  return { ...page(input), types: many ?? one, sourceId: optionalText(input, "sourceId"), targetId: optionalText(input, "targetId"), ranks: ranks(input) };
 }
 
 export function eventsRequest(input: RequestInput): EventsRequest {
@@ -202,10 +218,54 @@ export function eventsRequest(input: RequestInput): EventsRequest {
     from,
     to,
     types: nameList(input, "types", EVENT_TYPES, "event type"),
+    within: flag(input, "within"),
+    perpetrators: textList(input, "perpetrators"),
+    targets: textList(input, "targets"),
     involving: optionalText(input, "involving"),
     country: optionalText(input, "country"),
   };
 }
+
+/** true or false (text: true/false/1/0/yes/no); false when absent. */
+export function flag(input: RequestInput, name: string): boolean {
+  const value = valueOf(input, name);
+  if (absent(value)) return false;
+  if (typeof value === "boolean") return value;
+  const text = String(value).trim().toLowerCase();
+  if (["true", "1", "yes"].includes(text)) return true;
+  if (["false", "0", "no"].includes(text)) return false;
+  throw new BadInputError(name, `must be true or false (got "${String(value).slice(0, 50)}")`);
+}
+
+/** Texts (ids or names): a list, or comma-separated text; null when absent or empty. */
+export function textList(input: RequestInput, name: string): string[] | null {
+  const value = valueOf(input, name);
+  if (absent(value)) return null;
+  const items = typeof value === "string" ? value.split(",").map((item) => item.trim()).filter((item) => item !== "") : value;
+  if (!Array.isArray(items)) throw new BadInputError(name, "must be a list");
+  if (items.length > LIMITS.listItems) throw new BadInputError(name, `must have at most ${LIMITS.listItems} items (got ${items.length})`);
+  if (items.some((item) => typeof item !== "string" || item.length > LIMITS.text || CONTROL.test(item))) {
+    throw new BadInputError(name, `items must be at most ${LIMITS.text} characters, with no control characters`);
+  }
+  return items.length === 0 ? null : (items as string[]);
+}
+
+export interface ClaimsRequest extends Slice {
+  readonly measures: readonly ClaimMeasure[] | null;
+  /** Only claims about this entity. */
+  readonly subject: string | null;
+  /** Only claims whose attribution contains this text (any case) or names this entity id. */
+  readonly attribution: string | null;
+  readonly ranks: readonly Rank[];
+}
+
+export const claimsRequest = (input: RequestInput): ClaimsRequest => ({
+  ...sliceRequest(input, LIMITS.timeline),
+  measures: measures(input),
+  subject: optionalText(input, "subject"),
+  attribution: optionalText(input, "attribution"),
+  ranks: ranks(input),
+});
 
 /** At most LIMITS.ids ids. */
 export function idList(input: RequestInput, name = "ids"): string[] {

@@ -3,7 +3,8 @@
  * need (parsed dates, paths and subgraphs resolved to records).
  */
 import type { DatePrecision } from "../model/dates.js";
-import type { EntityRecord, RelationRecord } from "../model/records.js";
+import type { SearchHit } from "../graph/search-index.js";
+import type { Claim, EntityRecord, RelationRecord } from "../model/records.js";
 
 export interface DateView {
   readonly value: string;
@@ -50,4 +51,15 @@ export interface RetaliationChainView {
   /** Events that answered the queried event, directly or through others, in date order. */
   readonly after: EntityRecord[];
   readonly relations: RelationRecord[];
+}
+
+/** A search hit with its entity. */
+export interface SearchHitView extends SearchHit {
+  readonly entity: EntityRecord;
+}
+
+/** A claim with the entity it is about. */
+export interface ClaimEntry {
+  readonly subject: EntityRecord;
+  readonly claim: Claim;
 }

@@ -26,8 +26,8 @@ describe("path", () => {
     const { code, stdout } = await cli("path", "KH", "Joe Biden");
     expect(code).toBe(0);
     expect(stdout).toMatch(/^\d+ steps?:/);
-    expect(stdout).toContain("Kataib Hezbollah (kataib-hezbollah, Militia)");
-    expect(stdout).toMatch(/(<--|--)[A-Z_]+(-->|--) Joe Biden \(joe-biden, Official\)$/);
+    expect(stdout).toContain("Kataib Hezbollah (kataib-hezbollah, MILITIA)");
+    expect(stdout).toMatch(/(<--|--)[A-Z_]+(-->|--) Joe Biden \(joe-biden, OFFICIAL\)$/);
   });
 
   it("prints JSON for scripts", async () => {
@@ -39,21 +39,28 @@ describe("path", () => {
   it("exits 1 when there is no path", async () => {
     const { code, stderr } = await cli("path", "kataib-hezbollah", "iran-government", "--types", "BACKS", "--direction", "forward");
     expect(code).toBe(1);
-    expect(stderr).toContain("No path from Kataib Hezbollah (kataib-hezbollah, Militia) to Iran (iran-government, Government)");
+    expect(stderr).toContain("No path from Kataib Hezbollah (kataib-hezbollah, MILITIA) to Iran (iran-government, GOVERNMENT)");
   });
 
-  it("exits 1 listing the closest matches for an unknown name", async () => {
-    const { code, stderr } = await cli("path", "Hizbolah", "Biden");
+  it("takes names as people spell them", async () => {
+    const { code, stdout } = await cli("path", "Hizbolah", "Biden");
+    expect(code).toBe(0);
+    expect(stdout).toContain("Kataib Hezbollah (kataib-hezbollah, MILITIA)");
+    expect(stdout).toContain("Joe Biden (joe-biden, OFFICIAL)");
+  });
+
+  it("exits 1 for a name that matches nothing", async () => {
+    const { code, stderr } = await cli("path", "Narnia", "Biden");
     expect(code).toBe(1);
-    expect(stderr).toContain('No entity matches "Hizbolah". Closest:');
-    expect(stderr.split("\n")[3]).toMatch(/^kataib-hezbollah\s+Militia\s+Kataib Hezbollah$/);
+    expect(stderr).toContain('No entity matches "Narnia".');
   });
 
   it("exits 1 listing the candidates for an ambiguous name", async () => {
-    const { code, stderr } = await cli("path", "Kataib", "Biden");
+    const { code, stderr } = await cli("path", "Rocket attack on Ain al Asad airbase", "Biden");
     expect(code).toBe(1);
-    expect(stderr).toContain('"Kataib" matches several entities; give one of these ids:');
-    expect(stderr).toContain("kataib-sayyid-al-shuhada");
+    expect(stderr).toContain('"Rocket attack on Ain al Asad airbase" matches several entities; give one of these ids:');
+    expect(stderr).toContain("rocket-attack-2021-07-05");
+    expect(stderr).toContain("rocket-attack-2021-07-07");
   });
 
   it.each([
@@ -73,7 +80,7 @@ describe("neighbors", () => {
     const { code, stdout } = await cli("neighbors", "Kata'ib Sayyid al-Shuhada", "--depth", "1");
     expect(code).toBe(0);
     expect(stdout.split("\n")[0]).toMatch(/^depth\s+id\s+kind\s+name$/);
-    expect(stdout).toMatch(/^0\s+kataib-sayyid-al-shuhada\s+Militia\s+Kataib Sayyid al Shuhada$/m);
+    expect(stdout).toMatch(/^0\s+kataib-sayyid-al-shuhada\s+MILITIA\s+Kataib Sayyid al Shuhada$/m);
     expect(stdout).toMatch(/entities, \d+ relations within 1 hop of Kataib Sayyid al Shuhada/);
   });
 
@@ -99,12 +106,14 @@ describe("search", () => {
   it("lists matches, best first", async () => {
     const { code, stdout } = await cli("search", "hezbolla");
     expect(code).toBe(0);
-    expect(stdout.split("\n")[2]).toMatch(/^kataib-hezbollah\s+Militia\s+Kataib Hezbollah\s+Kata'ib Hezbollah, KH$/);
+    expect(stdout.split("\n")[0]).toMatch(/^score\s+matched\s+id\s+kind\s+name$/);
+    expect(stdout.split("\n")[2]).toMatch(/^0\.85\s+NAME\s+kataib-hezbollah\s+MILITIA\s+Kataib Hezbollah$/);
   });
 
   it("filters by kind and prints JSON", async () => {
     const { stdout } = await cli("search", "iraq", "--kind", "government", "--json");
-    expect(JSON.parse(stdout)).toEqual({ totalCount: 1, entities: [expect.objectContaining({ id: "iraq-government" })] });
+    const { entities } = JSON.parse(stdout);
+    expect(entities[0]).toMatchObject({ id: "iraq-government", kind: "GOVERNMENT", field: "NAME" });
   });
 
   it("exits 1 when nothing matches, 2 for an unknown kind", async () => {

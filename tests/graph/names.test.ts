@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normaliseName } from "../../src/graph/names.js";
+import { normaliseName } from "../../src/model/names.js";
 
 describe("name normalisation ignores case, accents, apostrophes and hyphens", () => {
   it.each([

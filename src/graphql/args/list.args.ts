@@ -30,14 +30,17 @@ export class EntitiesArgs extends PageArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: `Text to find in ids, names and aliases, ignoring case, accents, apostrophes and hyphens (at most ${LIMITS.text} characters). Exact matches come first.`,
+    description: `Search text (at most ${LIMITS.text} characters), matched as \`search\` matches it: best match first.`,
   })
   search?: string | null;
 }
 
 @ArgsType()
 export class RelationsArgs extends PageArgs {
-  @Field(() => RelationTypeEnum, { nullable: true, description: "Only relations of this type." })
+  @Field(() => [RelationTypeEnum], { nullable: true, description: "Only relations of these types (as Entity.relations takes them)." })
+  types?: RelationType[] | null;
+
+  @Field(() => RelationTypeEnum, { nullable: true, description: "Only relations of this type.", deprecationReason: "Use `types`, a list like Entity.relations(types:)." })
   type?: RelationType | null;
 
   @Field(() => ID, { nullable: true, description: "Only relations from this entity." })
@@ -72,4 +75,22 @@ export class EventsArgs {
 
   @Field(() => ID, { nullable: true, description: "Only events in this country (a COUNTRY place's id, e.g. 'iraq'), through the sites they occurred at; see Event.countries." })
   country?: string | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: "true: only events whose whole date range lies between `from` and `to` (an open-ended date never does); false: every event whose date may fall between them." })
+  within!: boolean;
+
+  @Field(() => [ID], { nullable: true, description: "Only events carried out by any of these entities (CARRIED_OUT), by id." })
+  perpetrators?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: "Only events that struck any of these entities (ATTACKS), by id." })
+  targets?: string[] | null;
+}
+
+@ArgsType()
+export class SearchArgs extends PageArgs {
+  @Field(() => String, { description: `What to find (at most ${LIMITS.text} characters): words of ids, names, aliases, name variants and descriptions; see SearchHit.score for the ranking.` })
+  text!: string;
+
+  @Field(() => EntityKindEnum, { nullable: true, description: "Only entities of this kind." })
+  kind?: EntityKind | null;
 }

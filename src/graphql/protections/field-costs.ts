@@ -28,6 +28,8 @@ export const FIELD_COSTS = {
   pageItems: { items: ({ scope }) => scope.page ?? 1 },
   /** `entitiesById`: one item per id asked for. */
   entitiesById: { items: ({ args }) => Math.min(Array.isArray(args["ids"]) ? args["ids"].length : 0, LIMITS.ids) },
+  /** Root `claims`: at most `first` claims. */
+  claimList: { items: (input) => first(input, LIMITS.timeline.max) },
   /** `events`: at most `first` events. */
   timeline: { items: (input) => Math.min(first(input, LIMITS.timeline.max), input.profile.entities) },
   /**

@@ -47,6 +47,11 @@ export class EventResolver {
     return service.dateView(event.date);
   }
 
+  @FieldResolver(() => String, { description: "A short label for plots: the one government that carried it out, or the kind of event, and the date ('US strikes, 2021-06-27', 'Rocket attack, 2019-12-27')." })
+  shortName(@Root() event: EntityRecord, @Ctx() { service }: GraphQLContext): string {
+    return service.shortNameOf(event);
+  }
+
   @FieldResolver(() => [EntityInterface], { description: "Where it happened (OCCURRED_AT)." })
   @Cost(relatedCost(["OCCURRED_AT"], "forward"))
   location(@Root() event: EntityRecord, @Args(() => SliceArgs) slice: SliceArgs, @Ctx() { service }: GraphQLContext) {

@@ -1,6 +1,6 @@
 /** Fields every entity has: aliases, provenance, claims, relations, neighbours, degree. */
 import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import type { Claim, EntityRecord, Evidence, RelationRecord } from "../../model/records.js";
+import type { Claim, EntityRecord, Evidence, NameVariant, RelationRecord } from "../../model/records.js";
 import type { EstimateView } from "../../service/estimates.js";
 import { EstimatesArgs, RanksArgs } from "../args/claims.args.js";
 import { EntityRelationsArgs } from "../args/entity-relations.args.js";
@@ -12,12 +12,18 @@ import { ClaimObject, EstimateObject } from "../types/claim.type.js";
 import { EntityInterface } from "../types/entity.type.js";
 import { EvidenceObject } from "../types/evidence.type.js";
 import { RelationObject } from "../types/relation.type.js";
+import { NameVariantObject } from "../types/search.type.js";
 
 @Resolver(() => EntityInterface)
 export class EntityResolver {
   @FieldResolver(() => [String])
   aliases(@Root() entity: EntityRecord): string[] {
     return entity.aliases ?? [];
+  }
+
+  @FieldResolver(() => [NameVariantObject], { description: "Other spellings and names the sources do not use (transliterations, the name in Arabic or Persian script), curated so that search finds the entity." })
+  nameVariants(@Root() entity: EntityRecord): NameVariant[] {
+    return entity.variants ?? [];
   }
 
   @FieldResolver(() => [EvidenceObject])

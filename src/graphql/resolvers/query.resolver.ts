@@ -1,9 +1,11 @@
 /** Root queries for looking things up: entities, relations, the timeline, sources. */
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { IdArgs, IdsArgs } from "../args/id.args.js";
-import { EntitiesArgs, EventsArgs, RelationsArgs } from "../args/list.args.js";
+import { ClaimsArgs } from "../args/claims.args.js";
+import { EntitiesArgs, EventsArgs, RelationsArgs, SearchArgs } from "../args/list.args.js";
 import type { GraphQLContext } from "../context.js";
-import { EntityConnectionObject, RelationConnectionObject } from "../types/connection.type.js";
+import { ClaimEntryObject } from "../types/claim.type.js";
+import { EntityConnectionObject, RelationConnectionObject, SearchHitConnectionObject } from "../types/connection.type.js";
 import { EntityInterface } from "../types/entity.type.js";
 import { EventObject } from "../types/entity-kinds.type.js";
 import { RelationObject } from "../types/relation.type.js";
@@ -31,6 +33,12 @@ export class QueryResolver {
     return toConnection(service.entities(args));
   }
 
+  @Query(() => SearchHitConnectionObject, { description: "Entities matching a text by name, alias, spelling variant, id or description, best first, each with its score and the field that matched; one page at a time." })
+  @Cost(FIELD_COSTS.entityPage)
+  search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() { service }: GraphQLContext) {
+    return toConnection(service.search(args));
+  }
+
   @Query(() => RelationObject, { description: "One relation by id; NOT_FOUND when there is none." })
   relation(@Args(() => IdArgs) args: IdArgs, @Ctx() { service }: GraphQLContext) {
     return service.relationById(args);
@@ -46,6 +54,12 @@ export class QueryResolver {
   @Cost(FIELD_COSTS.timeline)
   events(@Args(() => EventsArgs) args: EventsArgs, @Ctx() { service }: GraphQLContext) {
     return service.events(args);
+  }
+
+  @Query(() => [ClaimEntryObject], { description: "Claims (figures with their source and account) across the graph, filtered by measure, subject, attribution and rank, in data order; `first` at a time after `offset`." })
+  @Cost(FIELD_COSTS.claimList)
+  claims(@Args(() => ClaimsArgs) args: ClaimsArgs, @Ctx() { service }: GraphQLContext) {
+    return service.claims(args);
   }
 
   @Query(() => [SourceDocumentObject], { description: "The source documents the graph is built from." })

@@ -1,5 +1,6 @@
 /** Figures as sources report them: claims, the accounts they form, and the estimates drawn from the accounts. */
 import { Field, ID, Int, ObjectType } from "type-graphql";
+import { EntityInterface } from "./entity.type.js";
 import { ClaimMeasureEnum, ClaimQualifierEnum, RankEnum } from "../enums.js";
 import { EvidenceObject } from "./evidence.type.js";
 
@@ -99,4 +100,13 @@ export class EstimateObject {
 
   @Field(() => Boolean, { description: "Whether the figures rest on a disputed account that has no undisputed alternative." })
   disputed!: boolean;
+}
+
+@ObjectType("ClaimEntry", { description: "A claim with the entity it is about, as the root `claims` query lists them." })
+export class ClaimEntryObject {
+  @Field(() => EntityInterface, { description: "What the claim is about (usually an event)." })
+  subject!: unknown;
+
+  @Field(() => ClaimObject, { description: "The claim." })
+  claim!: ClaimObject;
 }

@@ -5,6 +5,7 @@ import { Cost } from "../protections/cost.js";
 import { FIELD_COSTS } from "../protections/field-costs.js";
 import { EntityInterface } from "./entity.type.js";
 import { RelationObject } from "./relation.type.js";
+import { SearchHitObject } from "./search.type.js";
 
 @ObjectType("PageInfo", { description: "Where a page sits in the whole list." })
 export class PageInfoObject {
@@ -52,3 +53,4 @@ function connectionTypes<T extends object>(name: string, nodeType: ClassType<T> 
 
 export const EntityConnectionObject = connectionTypes("Entity", EntityInterface, "entity");
 export const RelationConnectionObject = connectionTypes("Relation", RelationObject, "relation");
+export const SearchHitConnectionObject = connectionTypes("SearchHit", SearchHitObject, "search hit");
