@@ -6,14 +6,15 @@
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import type { Writable } from "node:stream";
 import type { GraphQLHandler } from "./graphql-handler.js";
 import { landingPage } from "./landing-page.js";
 
-/** A complete reply from a route. */
+/** A reply from a route: a complete body, or a writer that streams one (sent chunked; an error midway cuts the connection, so a client never takes a partial body for a whole one). */
 export interface HttpReply {
   readonly status: number;
   readonly headers: Record<string, string>;
-  readonly body: string;
+  readonly body: string | ((sink: Writable) => Promise<void>);
 }
 
 export interface ServerOptions {
@@ -131,10 +132,15 @@ export async function startServer(handler: GraphQLHandler, options: ServerOption
     }
     for (const handle of options.routes ?? []) {
       const reply = handle(url);
-      if (reply) {
+      if (!reply) continue;
+      if (typeof reply.body === "string") {
         send(res, reply.status, reply.headers, reply.body, method === "HEAD");
-        return;
+      } else {
+        res.writeHead(reply.status, reply.headers);
+        if (method !== "HEAD") await reply.body(res);
+        res.end();
       }
+      return;
     }
     throw new HttpError(404, "NOT_FOUND", `No route ${url.pathname}; the GraphQL endpoint is /graphql${options.routesHelp ? `, ${options.routesHelp}` : ""}`);
   }
@@ -158,7 +164,7 @@ export async function startServer(handler: GraphQLHandler, options: ServerOption
         return;
       }
       const reply = options.errorReply?.(error);
-      if (reply) {
+      if (reply && typeof reply.body === "string") {
         send(res, reply.status, reply.headers, reply.body);
         return;
       }

@@ -146,3 +146,6 @@ function alternatives(all: AccountView[]): Figures {
   const bests = (numbered.length > 0 ? numbered : accounts).map((a) => a.best!).sort((a, b) => a - b);
   return { low, best: bests[Math.floor((bests.length - 1) / 2)]!, high };
 }
+
+/** One claim's own low, best and high figures (the rule above); nulls for UNSPECIFIED. */
+export const claimFigures = (claim: Claim): FigureView => shown(FIGURES[claim.qualifier](claim.count ?? 0));

@@ -276,37 +276,50 @@ export class KnowledgeService {
   }
 
   /**
-   * A short label for plots: who carried it out when that is one government
+   * A short label for plots: the government that carried it out when one did
    * ("US strikes"), else the kind of event ("Rocket attack"), and the date:
    * "US strikes, 2021-06-27", "Rocket attack, 2019-12-27".
    */
   shortNameOf(event: EntityRecord): string {
     if (event.kind !== "Event") return event.name;
-    const perpetrators = this.relationsOf(event.id, { types: ["CARRIED_OUT"], direction: "BACKWARD" }).map((r) => this.entity(r.source));
-    const actor = perpetrators.length === 1 && perpetrators[0]!.kind === "Government" ? shortLabel(perpetrators[0]!) : null;
+    const governments = this.relationsOf(event.id, { types: ["CARRIED_OUT"], direction: "BACKWARD" })
+      .map((r) => this.entity(r.source))
+      .filter((e) => e.kind === "Government");
+    const actor = governments.length === 1 ? shortLabel(governments[0]!) : null;
     const what = EVENT_PHRASES[event.eventType];
     return `${actor !== null ? `${actor} ${what.plural}` : capitalise(what.singular)}, ${event.date.value}`;
   }
 
   /** Claims of every entity (or one `subject`), filtered by measure, attribution and rank, in data order, `first` after `offset`. */
   claims(input: RequestInput = {}): ClaimEntry[] {
-    const { measures: shownMeasures, subject, attribution, ranks: shownRanks, first, offset } = claimsRequest(input);
-    const holders = subject !== null ? [this.entity(subject).id] : this.knowledge.lookups.claimHolders;
-    const wanted = attribution?.toLowerCase() ?? null;
+    const { first, offset } = claimsRequest(input);
     const entries: ClaimEntry[] = [];
     let skipped = 0;
-    for (const id of holders) {
-      const entity = this.entity(id);
-      for (const claim of entity.claims ?? []) {
-        if (shownMeasures !== null && !shownMeasures.includes(claim.measure)) continue;
-        if (!shownRanks.includes(claim.rank ?? "NORMAL")) continue;
-        if (wanted !== null && !claim.evidence.attribution.toLowerCase().includes(wanted) && !(claim.evidence.attributedTo ?? []).includes(wanted)) continue;
-        if (skipped++ < offset) continue;
-        entries.push({ subject: entity, claim });
-        if (entries.length === first) return entries;
-      }
+    for (const entry of this.claimsMatching(input)) {
+      if (skipped++ < offset) continue;
+      entries.push(entry);
+      if (entries.length === first) break;
     }
     return entries;
+  }
+
+  /** Every claim the `claims` filters let through, one at a time; the filters are checked at once. */
+  claimsMatching(input: RequestInput = {}): Generator<ClaimEntry> {
+    const { measures: shownMeasures, subject, attribution, ranks: shownRanks } = claimsRequest(input);
+    const holders = subject !== null ? [this.entity(subject).id] : this.knowledge.lookups.claimHolders;
+    const wanted = attribution?.toLowerCase() ?? null;
+    const entity = (id: string) => this.entity(id);
+    return (function* () {
+      for (const id of holders) {
+        const subjectRecord = entity(id);
+        for (const claim of subjectRecord.claims ?? []) {
+          if (shownMeasures !== null && !shownMeasures.includes(claim.measure)) continue;
+          if (!shownRanks.includes(claim.rank ?? "NORMAL")) continue;
+          if (wanted !== null && !claim.evidence.attribution.toLowerCase().includes(wanted) && !(claim.evidence.attributedTo ?? []).includes(wanted)) continue;
+          yield { subject: subjectRecord, claim };
+        }
+      }
+    })();
   }
 
   /** The parsed date of a date record, with its precision and inference note. */

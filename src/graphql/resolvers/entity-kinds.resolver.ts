@@ -47,7 +47,7 @@ export class EventResolver {
     return service.dateView(event.date);
   }
 
-  @FieldResolver(() => String, { description: "A short label for plots: the one government that carried it out, or the kind of event, and the date ('US strikes, 2021-06-27', 'Rocket attack, 2019-12-27')." })
+  @FieldResolver(() => String, { description: "A short label for plots: the government that carried it out (when one did), or the kind of event, and the date ('US strikes, 2021-06-27', 'Rocket attack, 2019-12-27')." })
   shortName(@Root() event: EntityRecord, @Ctx() { service }: GraphQLContext): string {
     return service.shortNameOf(event);
   }
