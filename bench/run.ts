@@ -29,6 +29,10 @@ import type { Knowledge } from "../src/service/knowledge.js";
 import type { KnowledgeBase } from "../src/loading/validate.js";
 import { validateKnowledgeBase } from "../src/loading/validate.js";
 import { KnowledgeService } from "../src/service/knowledge-service.js";
+import { SearchIndex } from "../src/graph/search-index.js";
+import { tableOf } from "../src/export/tables.js";
+import { writeTable } from "../src/export/table-formats.js";
+import { Writable } from "node:stream";
 import { generate, random } from "./generate.js";
 import { ms, percentile, timeEach } from "./stats.js";
 
@@ -163,6 +167,56 @@ const PATH_QUERY = "query($from: ID!, $to: ID!) { shortestPath(from: $from, to: 
 const NEIGHBORHOOD_QUERY = "query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) { truncated nodes { depth entity { id } } } }";
 const SEARCH_QUERY = "query($s: String!) { entities(search: $s, first: 10) { totalCount nodes { id } } }";
 
+/**
+ * The events table streamed as CSV and as Parquet into a sink that only
+ * counts bytes, with the heap sampled at every chunk: how far it rises above
+ * its level before the export (after a collection) is the export's working
+ * memory, which should not grow with the number of rows.
+ */
+async function streamedExport(service: KnowledgeService): Promise<Figures> {
+  const figures: Figures = {};
+  for (const format of ["csv", "parquet"] as const) {
+    gc?.();
+    const base = process.memoryUsage().heapUsed;
+    let peak = base;
+    let bytes = 0;
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        peak = Math.max(peak, process.memoryUsage().heapUsed);
+        done();
+      },
+    });
+    const table = tableOf(service, "events");
+    const start = performance.now();
+    await writeTable(table, format, sink);
+    figures[`export ${format} ms`] = performance.now() - start;
+    figures[`export ${format} MB`] = (peak - base) / 2 ** 20;
+    figures[`export ${format} size MB`] = bytes / 2 ** 20;
+  }
+  figures["export rows"] = [...service.eventsMatching()].length;
+  return figures;
+}
+
+/** Time to the first byte of output of `conflict-graph path KH Biden` on the bundled data, in a fresh process each time (median of CLI_RUNS). */
+async function cliStart(): Promise<{ median: number; times: number[] }> {
+  const CLI_RUNS = 10;
+  const times: number[] = [];
+  for (let run = 0; run < CLI_RUNS; run++) {
+    const start = performance.now();
+    const child = spawn(process.execPath, [join(PACKAGE_ROOT, "bin", "conflict-graph.mjs"), "path", "KH", "Biden"], { stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.once("data", () => {
+        times.push(performance.now() - start);
+        resolve();
+      });
+      child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`conflict-graph exited ${code}`))));
+    });
+    await new Promise((resolve) => child.once("close", resolve));
+  }
+  return { median: percentile(times, 50), times };
+}
+
 async function benchSize(size: number): Promise<Figures> {
   const figures: Figures = {};
   const { knowledgeBase, names } = generate(size, 42);
@@ -198,6 +252,10 @@ async function benchSize(size: number): Promise<Figures> {
   const searchTimes = timeEach(queries, (q) => service.entities({ search: q, first: 10 }));
   figures["search p50"] = percentile(searchTimes, 50);
   figures["search p99"] = percentile(searchTimes, 99);
+  start = performance.now();
+  new SearchIndex(graph);
+  figures["search index ms"] = performance.now() - start;
+  Object.assign(figures, await streamedExport(service));
 
   // graphology-shortest-path's bidirectional BFS on an undirected copy (paths ignore direction).
   const undirected = toUndirected(graph);
@@ -288,6 +346,14 @@ const ROWS: Array<[string, string]> = [
   ["hood p99", "neighborhood(depth 2, limit 100) p99 (ms)"],
   ["search p50", "entities(search) p50 (ms)"],
   ["search p99", "entities(search) p99 (ms)"],
+  ["search index ms", "search index build (ms)"],
+  ["export rows", "events table rows"],
+  ["export csv ms", "events CSV export (ms)"],
+  ["export csv MB", "events CSV export, heap above its start (MB)"],
+  ["export csv size MB", "events CSV size (MB)"],
+  ["export parquet ms", "events Parquet export (ms)"],
+  ["export parquet MB", "events Parquet export, heap above its start (MB)"],
+  ["export parquet size MB", "events Parquet size (MB)"],
   ["http path p50", "HTTP shortestPath p50, 1 connection (ms)"],
   ["http adds p50", "HTTP + GraphQL overhead at p50 (ms)"],
   ["http path p99", "HTTP shortestPath p99, 10 connections (ms)"],
@@ -306,6 +372,8 @@ console.log(`${PAIRS} random reachable pairs per size; HTTP runs ${DURATION} s e
 // First, while this process (autocannon's) holds no generated graph.
 process.stderr.write("bundled data...\n");
 const bundled = await bundledThroughput();
+process.stderr.write("command line start...\n");
+const cli = await cliStart();
 for (const size of sizes) {
   process.stderr.write(`size ${size}...\n`);
   results.push({ size, figures: await benchSize(size) });
@@ -330,3 +398,4 @@ console.log(
   `\nBundled data, 10 connections: shortestPath ${Math.round(median.path)} requests/s vs { __typename } ${Math.round(median.typename)} requests/s = ${(100 * median.ratio).toFixed(0)}%` +
     (rounds > 1 ? ` (median of ${rounds} alternating rounds; lowest ${(100 * lowest).toFixed(0)}%, highest ${(100 * highest).toFixed(0)}%).` : "."),
 );
+console.log(`Command line, bundled data: \`conflict-graph path KH Biden\` prints its first output after ${ms(cli.median)} ms (median of ${cli.times.length} fresh processes; fastest ${ms(Math.min(...cli.times))}, slowest ${ms(Math.max(...cli.times))}).`);

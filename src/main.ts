@@ -6,6 +6,11 @@
 import "reflect-metadata";
 
 process.env["NODE_ENV"] ??= "production";
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix tools do.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
 const { runCli } = await import("./cli/run.js");
 const { consoleOutput } = await import("./cli/usage.js");
 

@@ -1,19 +1,17 @@
 /**
- * The commands that ask the graph something: `path`, `neighbors`, `search`
- * and `export`. Entities are given by id or name; they call the same service
- * and export code as the server. Exit codes: 0 found, 1 not found or no path
+ * The commands that ask the graph something: `path`, `neighbors`, `search`,
+ * `events` and `claims`. Entities are given by id or name; they call the same
+ * service and table code as the server. Exit codes: 0 found, 1 not found or no path
  * (an unknown or ambiguous name lists the closest matches), 2 bad usage.
  */
-import { writeFileSync } from "node:fs";
-import { exportNeighborhood, exportPath, exportWholeGraph } from "../export/exports.js";
-import { FORMAT_INFO, edgesKeyOf, formatNamed, serialize } from "../export/formats.js";
-import type { ExportGraph } from "../export/export-graph.js";
 import type { EntityRecord } from "../model/records.js";
 import { reportOf } from "../service/error-reports.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
 import { LIMITS } from "../service/limits.js";
-import { kindConstant, neighborhoodRequest, walkRequest } from "../service/requests.js";
+import { integer, kindConstant, neighborhoodRequest, walkRequest } from "../service/requests.js";
 import type { PathView } from "../service/views.js";
+import type { BoundTable } from "../export/tables.js";
+import type { TableFormat } from "../export/table-formats.js";
 import { table } from "./table.js";
 import { EXIT, UsageError } from "./usage.js";
 import type { Output } from "./usage.js";
@@ -31,13 +29,26 @@ export interface QueryOptions {
   readonly to?: string | undefined;
   readonly output?: string | undefined;
   readonly edgesKey?: string | undefined;
+  readonly all?: boolean | undefined;
+  readonly k?: string | undefined;
+  readonly csv?: boolean | undefined;
+  readonly within?: boolean | undefined;
+  readonly perpetrators?: string | undefined;
+  readonly targets?: string | undefined;
+  readonly involving?: string | undefined;
+  readonly country?: string | undefined;
+  readonly measures?: string | undefined;
+  readonly subject?: string | undefined;
+  readonly attribution?: string | undefined;
+  readonly ranks?: string | undefined;
+  readonly table?: string | undefined;
 }
 
 class NotResolved extends Error {}
 
 const label = (e: EntityRecord) => `${e.name} (${e.id}, ${kindConstant(e.kind)})`;
 
-function resolveEntity(service: KnowledgeService, text: string, out: Output): EntityRecord {
+export function resolveEntity(service: KnowledgeService, text: string, out: Output): EntityRecord {
   const result = service.resolve(text);
   if ("entity" in result) return result.entity;
   if (!result.ambiguous && result.candidates.length === 0) {
@@ -50,7 +61,7 @@ function resolveEntity(service: KnowledgeService, text: string, out: Output): En
 }
 
 /** The walk options, checked before any name is resolved (a usage error comes first). */
-const walkOf = (options: QueryOptions) => walkRequest({ relationTypes: options.types, direction: options.direction });
+export const walkOf = (options: QueryOptions) => walkRequest({ relationTypes: options.types, direction: options.direction });
 
 /** The option a request argument comes from, for error messages. */
 const FLAGS: Record<string, string> = { relationTypes: "types", edgesKey: "edges-key", first: "limit" };
@@ -66,31 +77,39 @@ function printPath(path: PathView, out: Output) {
   });
 }
 
+const pathJson = (path: PathView) => ({
+  length: path.length,
+  nodes: path.nodes.map((n) => ({ id: n.id, name: n.name, kind: kindConstant(n.kind) })),
+  steps: path.steps.map((s) => ({ from: s.from.id, relation: s.relation.id, type: s.relation.type, direction: s.direction.toUpperCase(), to: s.to.id })),
+});
+
+/** `path A B`: the shortest path; with --all, every shortest path; with --k N, the N shortest paths (loopless, by length). */
 export function runPath(service: KnowledgeService, from: string, to: string, options: QueryOptions, out: Output): number {
+  if (options.all && options.k !== undefined) throw new UsageError("path takes --all or --k, not both");
   const walk = walkOf(options);
   const a = resolveEntity(service, from, out);
   const b = resolveEntity(service, to, out);
-  const path = service.shortestPath({ from: a.id, to: b.id, ...walk });
-  if (path === null) {
-    if (options.json) out.log("null");
+  const request = { from: a.id, to: b.id, ...walk };
+  let paths: PathView[];
+  if (options.all) paths = service.allShortestPaths({ ...request, limit: LIMITS.paths.max });
+  else if (options.k !== undefined) paths = service.paths({ ...request, limit: integer({ k: options.k }, "k", 1, LIMITS.paths.max, 1) });
+  else {
+    const path = service.shortestPath(request);
+    paths = path === null ? [] : [path];
+  }
+  if (paths.length === 0) {
+    if (options.json) out.log(options.all || options.k !== undefined ? "[]" : "null");
     else out.error(`No path from ${label(a)} to ${label(b)} with the given relation types and direction.`);
     return EXIT.NOT_FOUND_OR_INVALID;
   }
   if (options.json) {
-    out.log(
-      JSON.stringify(
-        {
-          length: path.length,
-          nodes: path.nodes.map((n) => ({ id: n.id, name: n.name, kind: kindConstant(n.kind) })),
-          steps: path.steps.map((s) => ({ from: s.from.id, relation: s.relation.id, type: s.relation.type, direction: s.direction.toUpperCase(), to: s.to.id })),
-        },
-        null,
-        2,
-      ),
-    );
-  } else {
-    printPath(path, out);
+    out.log(JSON.stringify(options.all || options.k !== undefined ? paths.map(pathJson) : pathJson(paths[0]!), null, 2));
+    return EXIT.OK;
   }
+  paths.forEach((path, i) => {
+    if (paths.length > 1) out.log(`${i === 0 ? "" : "\n"}Path ${i + 1} of ${paths.length}:`);
+    printPath(path, out);
+  });
   return EXIT.OK;
 }
 
@@ -137,46 +156,14 @@ export function runSearch(service: KnowledgeService, text: string, options: Quer
   return page.totalCount > 0 ? EXIT.OK : EXIT.NOT_FOUND_OR_INVALID;
 }
 
-export function runExport(service: KnowledgeService, options: QueryOptions, out: Output): number {
-  const format = formatNamed(options.format);
-  const edgesKey = edgesKeyOf(options.edgesKey);
-  if (options.id !== undefined && (options.from !== undefined || options.to !== undefined)) {
-    throw new UsageError("export takes either --id (a neighbourhood) or --from and --to (a path), not both");
-  }
-  if ((options.from === undefined) !== (options.to === undefined)) throw new UsageError("export --from needs --to, and --to needs --from");
-
-  const walk = walkOf(options);
-  let graph: ExportGraph;
-  if (options.id !== undefined) {
-    const request = neighborhoodRequest({ id: options.id, depth: options.depth, limit: options.limit, ...walk });
-    const entity = resolveEntity(service, options.id, out);
-    graph = exportNeighborhood(service, { ...request, id: entity.id });
-  } else if (options.from !== undefined && options.to !== undefined) {
-    const a = resolveEntity(service, options.from, out);
-    const b = resolveEntity(service, options.to, out);
-    graph = exportPath(service, { from: a.id, to: b.id, ...walk });
-  } else {
-    if (options.depth !== undefined) throw new UsageError("--depth needs --id");
-    graph = exportWholeGraph(service);
-  }
-  const text = serialize(graph, format, { edgesKey });
-  if (options.output !== undefined) {
-    writeFileSync(options.output, text);
-    out.error(`wrote ${graph.nodes.length} entities and ${graph.edges.length} relations as ${FORMAT_INFO[format].extension} to ${options.output}`);
-  } else {
-    out.log(text);
-  }
-  return EXIT.OK;
-}
-
 /**
  * Runs a query command: an unresolved entity is exit code 1; a domain error
  * is reported as service/error-reports.ts says, an argument error as a usage
  * error naming its option.
  */
-export function runQuery(run: () => number, out: Output): number {
+export async function runQuery(run: () => number | Promise<number>, out: Output): Promise<number> {
   try {
-    return run();
+    return await run();
   } catch (error) {
     if (error instanceof NotResolved) return EXIT.NOT_FOUND_OR_INVALID;
     const report = reportOf(error);
@@ -188,4 +175,64 @@ export function runQuery(run: () => number, out: Output): number {
     out.error(report.message);
     return report.exitCode;
   }
+}
+
+/** Options as the request arguments of a table (events: the timeline's filters; claims: the claims query's). */
+const tableFilters = (options: QueryOptions) => ({
+  from: options.from,
+  to: options.to,
+  within: options.within,
+  types: options.types,
+  involving: options.involving,
+  country: options.country,
+  perpetrators: options.perpetrators,
+  targets: options.targets,
+  measures: options.measures,
+  subject: options.subject,
+  attribution: options.attribution,
+  ranks: options.ranks,
+});
+
+/** Names given for entity options, resolved to ids as the export routes resolve them. */
+export function resolvedFilters(service: KnowledgeService, options: QueryOptions, out: Output) {
+  const filters = tableFilters(options);
+  const one = (text: string | undefined) => (text === undefined ? undefined : resolveEntity(service, text, out).id);
+  const many = (text: string | undefined) => (text === undefined ? undefined : text.split(",").map((name) => resolveEntity(service, name.trim(), out).id).join(","));
+  return { ...filters, involving: one(filters.involving), country: one(filters.country), subject: one(filters.subject), perpetrators: many(filters.perpetrators), targets: many(filters.targets) };
+}
+
+/** `events` and `claims`: the table as CSV (--csv), JSON Lines (--json) or a terminal table of its main columns. */
+export async function runTableCommand(service: KnowledgeService, name: "events" | "claims", options: QueryOptions, out: Output): Promise<number> {
+  if (options.csv && options.json) throw new UsageError(`${name} takes --csv or --json, not both`);
+  const { tableOf } = await import("../export/tables.js");
+  const bound = tableOf(service, name, resolvedFilters(service, options, out));
+  if (options.csv || options.json) {
+    await writeTableTo(bound, options.csv ? "csv" : "jsonl", out);
+    return EXIT.OK;
+  }
+  const shown = name === "events" ? ["event_date", "event_type", "short_name", "country", "fatalities_best", "event_id"] : ["subject_id", "measure", "qualifier", "count", "account", "attribution"];
+  const at = shown.map((column) => bound.columns.findIndex((c) => c.name === column));
+  const rows = [...bound.rows].map((row) => at.map((i) => (row[i] === null ? "" : String(row[i]))));
+  if (rows.length === 0) {
+    out.error(`No ${name} match.`);
+    return EXIT.NOT_FOUND_OR_INVALID;
+  }
+  out.log(table(shown, rows));
+  out.log(`\n${rows.length} ${name}. --csv or --json for every column.`);
+  return EXIT.OK;
+}
+
+/** Streams a table to the output's stream when it has one, else line by line through `log`. */
+export async function writeTableTo(bound: BoundTable, format: TableFormat, out: Output): Promise<void> {
+  const { writeTable } = await import("../export/table-formats.js");
+  if (out.stdout) {
+    await writeTable(bound, format, out.stdout);
+    return;
+  }
+  const { PassThrough } = await import("node:stream");
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+  await writeTable(bound, format, sink);
+  out.log(Buffer.concat(chunks).toString("utf8").replace(/\n$/, ""));
 }

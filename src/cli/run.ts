@@ -8,7 +8,7 @@ import { loadService } from "../service/load-service.js";
 import { BUNDLED_DATA_DIR } from "../loading/load.js";
 import { DataValidationError, formatProblem } from "../loading/problems.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
-import { runExport, runNeighbors, runPath, runQuery, runSearch } from "./query-commands.js";
+import { runNeighbors, runPath, runQuery, runSearch, runTableCommand } from "./query-commands.js";
 
 import { runValidate } from "./validate-command.js";
 import { EXIT, UsageError } from "./usage.js";
@@ -28,26 +28,41 @@ Commands:
   path <A> <B>               The shortest path between two entities
       --types T1,T2          Relation types to follow (default: all)
       --direction D          forward, backward or either (default: either)
-  neighbors <A>              Entities within --depth hops of an entity
+      --all                  Every shortest path (at most 50)
+      --k N                  The N shortest paths, by length (1 to 50)
+  neighbors <A>              Entities within --depth hops of an entity, and the relations among them
       --depth N              Hops, 0 to 4 (default 1)
       --limit N              Most entities, 1 to 500 (default 100)
       --types, --direction   As for path
-  search <text>              Entities whose id, name or alias contains the text
-      --kind K               Only this kind (Militia, Official, Event, ...)
+  search <text>              Entities matching the text (names, aliases, spelling variants, ids,
+                             descriptions), best first, with the score and the field that matched
+      --kind K               Only this kind (MILITIA, OFFICIAL, EVENT, ...)
       --limit N              Most results, 1 to 100 (default 20)
-  export                     The whole graph, a neighbourhood (--id) or a path (--from, --to) as a file
-      --format F             node-link (default), graphology, gexf, graphml, cytoscape
+  events                     The timeline: one line per event (--csv, --json: every column)
+      --from D, --to D       Dates YYYY, YYYY-MM or YYYY-MM-DD; events that may fall between them
+      --within               Only events whose whole date range lies between --from and --to
+      --types T1,T2          Event types (AIRSTRIKE, ROCKET_ATTACK, ...)
+      --perpetrators A,B     Only events these carried out;  --targets A,B: that struck these
+      --involving A          Only events joined to A;  --country C: only events in country C
+  claims                     Claims (figures with their source and account), one line each
+      --measures M1,M2       KILLED, WOUNDED, ...;  --subject A: claims about A
+      --attribution TEXT     Only claims whose attribution contains TEXT;  --ranks R1,R2
+  export                     The whole graph, a neighbourhood (--id) or a path (--from, --to) as a file,
+                             or a table (--table events|claims|relations|entities) with its filters
+      --format F             Graphs: node-link (default), graphology, gexf, graphml, cytoscape;
+                             tables: csv (default), parquet, jsonl
       --id A [--depth N] [--limit N]
-      --from A --to B
+      --from A --to B        (for --table events: dates, as for events)
       --types, --direction   As for path
       --edges-key K          links (default) or edges, for node-link
       --output FILE          Write to FILE instead of standard output
 
-Entities are given by id (kataib-hezbollah) or by name ("Kata'ib Hezbollah", KH);
-an unknown or ambiguous name lists the closest matches.
+Entities are given by id (kataib-hezbollah) or by name ("Kata'ib Hezbollah", KH, Biden);
+an ambiguous name lists the candidates, an unknown one the nearest names.
 
 Common options:
-  --json                     Machine-readable output (path, neighbors, search)
+  --json                     Machine-readable output (path, neighbors, search; events and claims: JSON Lines)
+  --csv                      CSV output (events, claims)
   --data DIR                 Data directory (default: $DATA_DIR or the bundled data/)
   --help                     Show this help
 
@@ -56,10 +71,15 @@ Exit codes: 0 found, 1 not found / no path / invalid data, 2 bad usage.`;
 const COMMANDS = {
   serve: { arity: 0, options: ["port", "host", "shutdown-grace"] },
   validate: { arity: 0, options: ["source"] },
-  path: { arity: 2, options: ["types", "direction", "json"] },
+  path: { arity: 2, options: ["types", "direction", "json", "all", "k"] },
   neighbors: { arity: 1, options: ["depth", "limit", "types", "direction", "json"] },
   search: { arity: 1, options: ["kind", "limit", "json"] },
-  export: { arity: 0, options: ["format", "id", "depth", "limit", "from", "to", "types", "direction", "edges-key", "output"] },
+  events: { arity: 0, options: ["from", "to", "within", "types", "perpetrators", "targets", "involving", "country", "csv", "json"] },
+  claims: { arity: 0, options: ["measures", "subject", "attribution", "ranks", "csv", "json"] },
+  export: {
+    arity: 0,
+    options: ["format", "id", "depth", "limit", "from", "to", "types", "direction", "edges-key", "output", "table", "within", "perpetrators", "targets", "involving", "country", "measures", "subject", "attribution", "ranks"],
+  },
 } as const;
 type Command = keyof typeof COMMANDS;
 
@@ -109,6 +129,19 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
         to: { type: "string" },
         "edges-key": { type: "string" },
         output: { type: "string" },
+        all: { type: "boolean" },
+        k: { type: "string" },
+        csv: { type: "boolean" },
+        within: { type: "boolean" },
+        perpetrators: { type: "string" },
+        targets: { type: "string" },
+        involving: { type: "string" },
+        country: { type: "string" },
+        measures: { type: "string" },
+        subject: { type: "string" },
+        attribution: { type: "string" },
+        ranks: { type: "string" },
+        table: { type: "string" },
       },
     });
     const [name, ...args] = positionals;
@@ -139,7 +172,7 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
     const options = { ...values, json: values.json ?? false, edgesKey: values["edges-key"] };
     const service = loadOrReport(dataDir, out);
     if (service === null) return EXIT.NOT_FOUND_OR_INVALID;
-    return runQuery(() => {
+    return await runQuery(async () => {
       switch (command) {
         case "path":
           return runPath(service, args[0]!, args[1]!, options, out);
@@ -147,8 +180,13 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
           return runNeighbors(service, args[0]!, options, out);
         case "search":
           return runSearch(service, args[0]!, options, out);
-        case "export":
+        case "events":
+        case "claims":
+          return runTableCommand(service, command, options, out);
+        case "export": {
+          const { runExport } = await import("./export-command.js");
           return runExport(service, options, out);
+        }
       }
     }, out);
   } catch (error) {

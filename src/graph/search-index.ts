@@ -3,26 +3,30 @@
  * variants and descriptions, built once at load, and the rule that turns a
  * name as a person types it into one entity.
  *
- * Matching:
- * - Names, aliases and variants match by word prefix and phonetically
- *   (FlexSearch's LatinBalance encoder folds doubled letters and vowel shifts:
- *   Hezbollah / Hizbollah / Hezbolah, Soleimani / Suleimani). Ids and
- *   descriptions match whole words. Every word of the query must match.
+ * Matching, scaled by the length of the words typed (case, accents and
+ * punctuation never matter, see model/names.ts):
+ * - Every word of the query must match, in one field. Names, aliases and
+ *   variants match by word prefix ("kata" finds Kataib Hezbollah),
+ *   descriptions by whole word (numbers aside), ids only whole.
+ * - A word of at least FUZZY_MIN_LETTERS letters also matches the name words
+ *   that sound like it (FlexSearch's LatinBalance encoder folds doubled
+ *   letters and vowel shifts: Hizbollah and Hezbolah sound like Hezbollah,
+ *   Suleimani like Soleimani). Shorter words are too short to sound alike by
+ *   chance ("nope" and "mobilization" begin alike by sound).
  * - A query whose every word has at most two letters, or whose every word is
  *   in capitals with at most five (KH, PMF, IRGC), is an acronym: it matches
- *   the words names write in capitals, whole, so KH finds Kataib Hezbollah and
- *   not Khatibzadeh. So is a
- *   query with a word the phonetic encoder folds to under three letters
- *   ("zzzz" becomes "s", which would prefix-match nearly every name).
+ *   only words that names write in capitals, whole, so KH finds Kataib
+ *   Hezbollah and not Khatibzadeh.
  *
  * Ranking: exact names first (the whole query equals an id, name, alias or
- * variant once normalised; score 1), then by field (NAME 0.9, ALIAS 0.8,
- * VARIANT 0.7, ID 0.6, DESCRIPTION 0.4) less up to 0.1 for the share of the
- * matched name the query leaves uncovered ("Biden" covers half of "Joe Biden"
- * and a seventh of "Biden remarks to reporters on the airstrikes"), then
- * FlexSearch's relevance. The coverage is computed for the first
- * COVERAGE_WINDOW hits of each field. Scores order one search's results and
- * mean nothing across searches.
+ * variant; score 1), then by field (NAME 0.9, ALIAS 0.8, VARIANT 0.7, ID 0.6,
+ * DESCRIPTION 0.4) less up to 0.1 for the share of the matched name the query
+ * leaves uncovered ("Biden" covers half of "Joe Biden" and a seventh of
+ * "Biden remarks to reporters on the airstrikes"), less SOUND_PENALTY for a
+ * match by sound; then FlexSearch's relevance. Coverage is computed for the
+ * first COVERAGE_WINDOW hits of each field; the rest score the bottom of
+ * their field's band. Scores order one search's results and mean nothing
+ * across searches.
  */
 import FlexSearch from "flexsearch";
 import type { EntityKind } from "../model/ontology.js";
@@ -44,14 +48,54 @@ export interface SearchHit {
   readonly exact: boolean;
 }
 
-/** An entity as a person names it: one entity, or the candidates (several equally good matches, or the nearest names). */
+/**
+ * The hits of one search, best first, made into SearchHit objects only when
+ * read: a broad query can match most of a large graph, and a page shows ten.
+ */
+export class SearchResults {
+  readonly length: number;
+
+  constructor(private readonly segments: ReadonlyArray<SearchHit[] | { readonly ids: string[]; readonly field: SearchField; readonly score: number }>) {
+    this.length = segments.reduce((total, segment) => total + (Array.isArray(segment) ? segment.length : segment.ids.length), 0);
+  }
+
+  /** Hits from `start` up to (not including) `end`. */
+  slice(start = 0, end = this.length): SearchHit[] {
+    const hits: SearchHit[] = [];
+    let offset = 0;
+    for (const segment of this.segments) {
+      const size = Array.isArray(segment) ? segment.length : segment.ids.length;
+      const from = Math.max(start - offset, 0);
+      const to = Math.min(end - offset, size);
+      for (let i = from; i < to; i++) {
+        hits.push(Array.isArray(segment) ? segment[i]! : { id: segment.ids[i]!, score: segment.score, field: segment.field, exact: false });
+      }
+      offset += size;
+      if (offset >= end) break;
+    }
+    return hits;
+  }
+}
+
+/** An entity as a person names it: one entity, or the candidates (equally good matches, or the nearest names). */
 export type Resolution = { readonly id: string } | { readonly candidates: readonly string[]; readonly ambiguous: boolean };
 
 const FIELD_WEIGHT: Record<SearchField, number> = { NAME: 0.9, ALIAS: 0.8, VARIANT: 0.7, ID: 0.6, DESCRIPTION: 0.4 };
-const FIELD_KEY: Record<SearchField, "name" | "alias" | "variant" | "id" | "description"> = { NAME: "name", ALIAS: "alias", VARIANT: "variant", ID: "id", DESCRIPTION: "description" };
+const FIELD_KEY = { NAME: "name", ALIAS: "alias", VARIANT: "variant", DESCRIPTION: "description" } as const;
+/** The fields FlexSearch indexes (ids are matched whole, through the exact names). */
+const INDEXED_FIELDS = ["NAME", "ALIAS", "VARIANT", "DESCRIPTION"] as const;
 const NAME_FIELDS = ["NAME", "ALIAS", "VARIANT", "ID"] as const;
+type NameField = (typeof NAME_FIELDS)[number];
 /** How many hits per field are ranked by coverage; the rest keep FlexSearch's order. */
 export const COVERAGE_WINDOW = 50;
+/** Words at least this long also match by sound. */
+export const FUZZY_MIN_LETTERS = 5;
+/** What a match by sound loses against the same match spelt as written. */
+export const SOUND_PENALTY = 0.02;
+/** Query words shorter than this are matched by checking candidates, not looked up (a letter or two begins too many words). */
+const SHORT_WORD = 3;
+/** Most spellings by sound tried for one query. */
+const MAX_SOUND_QUERIES = 8;
 
 interface IndexedDocument {
   [key: string]: string | number;
@@ -59,7 +103,6 @@ interface IndexedDocument {
   name: string;
   alias: string;
   variant: string;
-  id: string;
   description: string;
   acronyms: string;
 }
@@ -75,17 +118,17 @@ export function isAcronymQuery(text: string): boolean {
   return words.length > 0 && (words.every((w) => w.length <= 2) || words.every((w) => w.length <= 5 && isCapitals(w)));
 }
 
-/** The words names write in capitals (KH, PMF, IRGC, U.S. as "us"), normalised: what acronym queries match. */
+const HAS_CAPITALS = /\p{Lu}[\p{Lu}.]/u;
+
+/** The words names write in capitals (KH, PMF, IRGC; U.S. as "us"), normalised: what acronym queries match. */
 const acronymsIn = (names: readonly string[]): string =>
   names
-    .flatMap((name) => {
-      const words = wordsOf(name.replace(/\b(\p{Lu})\.(?=\p{Lu}\.)/gu, "$1"));
-      return words.filter(isCapitals).map(normaliseName);
-    })
+    .filter((name) => HAS_CAPITALS.test(name))
+    .flatMap((name) => wordsOf(name.replace(/\b(\p{Lu})\.(?=\p{Lu}\.)/gu, "$1")).filter(isCapitals).map(normaliseName))
     .join(" ");
 
 /** An entity's normalised names in one name field. */
-function namesIn(record: EntityRecord, field: (typeof NAME_FIELDS)[number]): string[] {
+function namesIn(record: EntityRecord, field: NameField): string[] {
   switch (field) {
     case "NAME":
       return [normaliseName(record.name)];
@@ -99,25 +142,29 @@ function namesIn(record: EntityRecord, field: (typeof NAME_FIELDS)[number]): str
 }
 
 const wordCount = (name: string) => name.split(" ").length;
+const isSpelledWord = (word: string) => word.length >= FUZZY_MIN_LETTERS && /^\p{L}+$/u.test(word);
 
-/** The share of its name a non-exact hit covers, read back from its score (exact hits: 1). */
+/** The share of its name a hit covers, read back from its score (exact hits: 1). */
 const coverageOf = (hit: SearchHit) => (hit.exact ? 1 : 1 - (FIELD_WEIGHT[hit.field] - hit.score) / 0.1);
 
 export class SearchIndex {
   private readonly records: EntityRecord[] = [];
   /** Normalised id, name, alias or variant -> [entity number, field], best field first. */
-  private readonly exactNames = new Map<string, Array<[number, SearchField]>>();
+  private readonly exactNames = new Map<string, Array<[number, NameField]>>();
+  /** Each entity's normalised name. */
+  private readonly plainNames: string[] = [];
   /** Words in each entity's name and id, for coverage without re-reading them. */
   private readonly nameWords: Uint8Array;
   private readonly idWords: Uint8Array;
-  private readonly encoder = new Encoder(Charset.LatinBalance);
-  /** Fields name, alias, variant, id and description. */
+  /** Each distinct name word (letters only, FUZZY_MIN_LETTERS or more) by how it sounds. */
+  private readonly wordsBySound = new Map<string, string[]>();
+  private readonly sound = new Encoder(Charset.LatinBalance);
   private readonly index;
 
   constructor(graph: KnowledgeGraph) {
-    const prefixes = { tokenize: "forward" as const, encoder: Charset.LatinBalance };
-    // Texts arrive normalised (see model/names.ts): whole words need no further encoding.
-    const words = { tokenize: "strict" as const, encoder: Charset.Exact };
+    // Texts arrive normalised: words need no further encoding. A low resolution suits short names and halves the index.
+    const prefixes = { tokenize: "forward" as const, encoder: Charset.Exact, resolution: 3 };
+    const words = { tokenize: "strict" as const, encoder: Charset.Exact, resolution: 3 };
     this.index = new Document<IndexedDocument>({
       document: {
         id: "n",
@@ -125,40 +172,46 @@ export class SearchIndex {
           { field: "name", ...prefixes },
           { field: "alias", ...prefixes },
           { field: "variant", ...prefixes },
-          // Ids are copied, not spelled: their words match whole.
-          { field: "id", ...words },
-          { field: "description", ...words },
+          { field: "description", tokenize: "strict" as const, encoder: { ...Charset.Exact, filter: (word: string) => !/^\d+$/.test(word) }, resolution: 3 },
           { field: "acronyms", ...words },
         ],
       },
     });
     this.nameWords = new Uint8Array(graph.order);
     this.idWords = new Uint8Array(graph.order);
+    const spelled = new Set<string>();
 
     graph.forEachNode((_id, { record }) => {
       const n = this.records.length;
       this.records.push(record);
-      const names = Object.fromEntries(NAME_FIELDS.map((field) => [field, namesIn(record, field)])) as Record<(typeof NAME_FIELDS)[number], string[]>;
+      const names = { NAME: namesIn(record, "NAME"), ALIAS: namesIn(record, "ALIAS"), VARIANT: namesIn(record, "VARIANT"), ID: namesIn(record, "ID") };
       for (const field of NAME_FIELDS) {
         for (const name of names[field]) {
           const holders = this.exactNames.get(name) ?? [];
           if (!holders.some(([m]) => m === n)) holders.push([n, field]);
           this.exactNames.set(name, holders);
+          if (field !== "ID") for (const word of name.split(" ")) spelled.add(word);
         }
       }
+      this.plainNames.push(names.NAME[0]!);
       this.nameWords[n] = Math.min(255, wordCount(names.NAME[0]!));
       this.idWords[n] = Math.min(255, wordCount(names.ID[0]!));
-      const document: IndexedDocument = {
+      this.index.add({
         n,
         name: names.NAME[0]!,
         alias: names.ALIAS.join(" | "),
         variant: names.VARIANT.join(" | "),
-        id: names.ID[0]!,
         description: normaliseName(record.description),
         acronyms: acronymsIn([record.name, ...(record.aliases ?? []), ...(record.variants ?? []).map((v) => v.name)]),
-      };
-      this.index.add(document);
+      });
     });
+    for (const word of spelled) {
+      if (!isSpelledWord(word)) continue;
+      const key = this.sound.encode(word).join(" ");
+      const same = this.wordsBySound.get(key) ?? [];
+      same.push(word);
+      this.wordsBySound.set(key, same);
+    }
   }
 
   private idOf(n: number): string {
@@ -171,69 +224,143 @@ export class SearchIndex {
   }
 
   /** Every match for `text`, best first (see the module comment); only entities of `kind` when given. */
-  search(text: string, kind: EntityKind | null = null): SearchHit[] {
+  search(text: string, kind: EntityKind | null = null): SearchResults {
     const query = normaliseName(text);
-    if (query === "") return [];
+    if (query === "") return new SearchResults([]);
     const seen = new Set<number>();
     const keep = (n: number) => !seen.has(n) && (kind === null || this.records[n]!.kind === kind);
-    const hits: SearchHit[] = [];
+    const exact: SearchHit[] = [];
     for (const [n, field] of this.exactNames.get(query) ?? []) {
       if (!keep(n)) continue;
       seen.add(n);
-      hits.push({ id: this.idOf(n), score: 1, field, exact: true });
+      exact.push({ id: this.idOf(n), score: 1, field, exact: true });
     }
-    const encoded = this.encoder.encode(query);
-    // A word the encoder folds to under three letters ("zzzz" -> "s") would match by prefix almost anything: such queries match whole words.
-    const acronym = isAcronymQuery(text) || encoded.some((word) => word.length < 3);
-    const queryWords = acronym ? query.split(" ") : encoded;
-    const found = acronym
-      ? new Map([["acronym", (this.index.search(query, { limit: this.records.length, index: ["acronyms"] })[0]?.result ?? []) as number[]]])
-      : new Map(this.index.search(query, { limit: this.records.length, index: SEARCH_FIELDS.map((f) => FIELD_KEY[f]) }).map((r) => [String(r.field), r.result as number[]]));
-    const groups = acronym ? [["acronym", null] as const] : SEARCH_FIELDS.map((field) => [FIELD_KEY[field], field] as const);
-    for (const [key, fixedField] of groups) {
-      const ranked = (found.get(key) ?? []).filter(keep).map((n, position) => {
-        const field = fixedField ?? this.acronymField(n, queryWords);
-        const coverage = position < COVERAGE_WINDOW ? this.coverage(n, field, queryWords, acronym) : 0;
-        return { n, position, field, score: FIELD_WEIGHT[field] - 0.1 * (1 - coverage) };
-      });
-      const window = ranked.slice(0, COVERAGE_WINDOW).sort((a, b) => b.score - a.score || a.position - b.position);
-      for (const { n, field, score } of [...window, ...ranked.slice(COVERAGE_WINDOW)]) {
-        seen.add(n);
-        hits.push({ id: this.idOf(n), score, field, exact: false });
-      }
+    const segments: Array<SearchHit[] | { ids: string[]; field: SearchField; score: number }> = [exact];
+    const queryWords = query.split(" ");
+    if (isAcronymQuery(text)) {
+      const found = this.found(query, ["acronyms"]).get("acronyms") ?? [];
+      const hits: SearchHit[] = [];
+      this.rank(found.filter(keep), (n) => this.acronymField(n, queryWords), (n, field) => this.coverage(n, field, queryWords, "words"), seen, hits);
+      return new SearchResults([exact, hits]);
     }
-    return hits;
+    // Words under SHORT_WORD letters begin most names' words: FlexSearch looks up the longer ones, and the short ones are checked here.
+    const selective = queryWords.filter((word) => word.length >= SHORT_WORD);
+    const short = queryWords.filter((word) => word.length < SHORT_WORD);
+    const spelled = this.found(selective.join(" "), INDEXED_FIELDS.map((f) => FIELD_KEY[f]));
+    const bySound = this.soundAlikes(selective).map((words) => ({ words: [...words, ...short], found: this.found(words.join(" "), ["name", "alias", "variant"]) }));
+    const sources = (key: string) => [{ ns: spelled.get(key) ?? [], words: queryWords, penalty: 0 }, ...bySound.map(({ words, found }) => ({ ns: found.get(key) ?? [], words, penalty: SOUND_PENALTY }))];
+    for (const field of INDEXED_FIELDS) {
+      const holds = short.length === 0 ? null : (n: number) => this.holdsWords(n, field, short);
+      segments.push(...this.rankCandidates(sources(FIELD_KEY[field]), field, (n) => keep(n) && (holds === null || holds(n)), seen));
+    }
+    return new SearchResults(segments);
+  }
+
+  /** Whether a name of entity n in `field` has words beginning with each of `words` (whole words for ids and descriptions). */
+  private holdsWords(n: number, field: SearchField, words: readonly string[]): boolean {
+    const record = this.records[n]!;
+    const texts = field === "NAME" ? [this.plainNames[n]!] : field === "DESCRIPTION" ? [normaliseName(record.description)] : namesIn(record, field);
+    const whole = field === "ID" || field === "DESCRIPTION";
+    return texts.some((text) => {
+      const own = text.split(" ");
+      return words.every((word) => own.some((w) => (whole ? w === word : w.startsWith(word))));
+    });
   }
 
   /**
    * An entity as a person types it: the exact id; else the one entity with
    * that exact name; else the best name match (descriptions aside) when the
-   * next one matched in a lower field, or covers less of its name ("Biden"
+   * next one matched in a lower field or covers less of its name ("Biden"
    * covers 1/2 of "Joe Biden" and 1/7 of "Biden remarks to reporters on the
    * airstrikes": Joe Biden). Otherwise the candidates: the matches as good as
-   * the best, or FlexSearch's nearest names when nothing matches.
+   * the best, or the nearest names when nothing matches.
    */
   resolve(text: string): Resolution {
     if ((this.exactNames.get(text) ?? []).some(([n, field]) => field === "ID" && this.idOf(n) === text)) return { id: text };
     const named = this.byName(text);
     if (named.length === 1) return { id: named[0]! };
     if (named.length > 1) return { candidates: named, ambiguous: true };
-    const hits = this.search(text).filter((hit) => hit.field !== "DESCRIPTION");
+    const hits = this.search(text).slice(0, 4 * COVERAGE_WINDOW).filter((hit) => hit.field !== "DESCRIPTION");
     if (hits.length === 0) return { candidates: this.suggest(text, 5), ambiguous: false };
     const [best, next] = hits as [SearchHit, SearchHit | undefined];
     if (next === undefined || next.field !== best.field || coverageOf(best) > coverageOf(next)) return { id: best.id };
     return { candidates: hits.filter((hit) => hit.field === best.field && coverageOf(hit) === coverageOf(best)).map((hit) => hit.id), ambiguous: true };
   }
 
-  /** Up to `count` entities whose names come nearest to `text`: FlexSearch's partial matches. */
+  /** Up to `count` entities with a name word that begins like a word of `text` (its first three letters) or sounds like one. */
   suggest(text: string, count: number): string[] {
-    const query = normaliseName(text);
-    if (query === "" || this.encoder.encode(query).some((word) => word.length < 3)) return [];
+    const words = normaliseName(text).split(" ").filter((word) => word.length >= 3);
     const found = new Set<number>();
-    for (const { result } of this.index.search(query, { limit: count, suggest: true, index: NAME_FIELDS.map((f) => FIELD_KEY[f]) })) {
-      for (const n of result as number[]) found.add(n);
+    for (const word of words) {
+      for (const alike of [word.slice(0, 3), ...(this.wordsBySound.get(this.sound.encode(word).join(" ")) ?? [])]) {
+        for (const n of this.found(alike, ["name", "alias", "variant"]).values().next().value ?? []) {
+          found.add(n);
+          if (found.size === count) return [...found].map((n) => this.idOf(n));
+        }
+      }
     }
-    return [...found].slice(0, count).map((n) => this.idOf(n));
+    return [...found].map((n) => this.idOf(n));
+  }
+
+  /** FlexSearch's matches for `query` in `fields`, by field. */
+  private found(query: string, fields: readonly string[]): Map<string, number[]> {
+    return new Map(this.index.search(query, { limit: this.records.length, index: [...fields] }).map((r) => [String(r.field), r.result as number[]]));
+  }
+
+  /** The query spelt with name words that sound like its long words (at most MAX_SOUND_QUERIES spellings, the query itself excluded). */
+  private soundAlikes(queryWords: readonly string[]): string[][] {
+    let spellings: string[][] = [[]];
+    for (const word of queryWords) {
+      const alikes = isSpelledWord(word) ? (this.wordsBySound.get(this.sound.encode(word).join(" ")) ?? []) : [];
+      const options = [word, ...alikes.filter((alike) => alike !== word)];
+      spellings = spellings.flatMap((spelling) => options.map((option) => [...spelling, option])).slice(0, MAX_SOUND_QUERIES + 1);
+    }
+    return spellings.filter((spelling) => spelling.some((word, i) => word !== queryWords[i]));
+  }
+
+  /** One field's candidates, from several lookups: the first COVERAGE_WINDOW by score, then the rest in lookup order at the bottom of the band. */
+  private rankCandidates(
+    sources: ReadonlyArray<{ ns: readonly number[]; words: readonly string[]; penalty: number }>,
+    field: SearchField,
+    keep: (n: number) => boolean,
+    seen: Set<number>,
+  ): [SearchHit[], { ids: string[]; field: SearchField; score: number }] {
+    const floor = FIELD_WEIGHT[field] - 0.1;
+    const window = new Map<number, { score: number; position: number }>();
+    const rest: string[] = [];
+    let position = 0;
+    for (const { ns, words, penalty } of sources) {
+      for (const n of ns) {
+        position++;
+        const inWindow = window.get(n);
+        if (inWindow === undefined && !keep(n)) continue;
+        if (inWindow === undefined && window.size === COVERAGE_WINDOW) {
+          seen.add(n);
+          rest.push(this.idOf(n));
+          continue;
+        }
+        const score = Math.max(floor, FIELD_WEIGHT[field] - 0.1 * (1 - this.coverage(n, field, words, "prefixes")) - penalty);
+        if (inWindow === undefined) {
+          seen.add(n);
+          window.set(n, { score, position });
+        } else inWindow.score = Math.max(inWindow.score, score);
+      }
+    }
+    const ranked = [...window].sort(([, a], [, b]) => b.score - a.score || a.position - b.position);
+    return [ranked.map(([n, { score }]) => ({ id: this.idOf(n), score, field, exact: false })), { ids: rest, field, score: floor }];
+  }
+
+  /** Appends matches in FlexSearch's order, the first COVERAGE_WINDOW re-ranked by score. */
+  private rank(found: number[], fieldOf: (n: number) => SearchField, coverage: (n: number, field: SearchField) => number, seen: Set<number>, hits: SearchHit[]): void {
+    const ranked = found.map((n, position) => {
+      const field = fieldOf(n);
+      return { n, position, field, score: FIELD_WEIGHT[field] - 0.1 * (1 - (position < COVERAGE_WINDOW ? coverage(n, field) : 0)) };
+    });
+    const window = ranked.slice(0, COVERAGE_WINDOW).sort((a, b) => b.score - a.score || a.position - b.position);
+    for (const { n, field, score } of [...window, ...ranked.slice(COVERAGE_WINDOW)]) {
+      seen.add(n);
+      hits.push({ id: this.idOf(n), score, field, exact: false });
+    }
   }
 
   /** The best name field of entity n holding every word of an acronym query. */
@@ -242,15 +369,15 @@ export class SearchIndex {
     return NAME_FIELDS.find((field) => namesIn(record, field).some((name) => queryWords.every((w) => name.split(" ").includes(w)))) ?? "NAME";
   }
 
-  /** The largest share of one name's words (in `field`) the query's words cover: whole words for acronyms, else encoded prefixes. */
-  private coverage(n: number, field: SearchField, queryWords: string[], acronym: boolean): number {
+  /** The largest share of one name's words (in `field`) the query's words cover, as whole words or as prefixes. */
+  private coverage(n: number, field: SearchField, queryWords: readonly string[], match: "words" | "prefixes"): number {
     if (field === "DESCRIPTION") return 0;
-    if (!acronym && field === "NAME") return Math.min(1, queryWords.length / this.nameWords[n]!);
-    if (!acronym && field === "ID") return Math.min(1, queryWords.length / this.idWords[n]!);
+    if (match === "prefixes" && field === "NAME") return Math.min(1, queryWords.length / this.nameWords[n]!);
+    if (match === "prefixes" && field === "ID") return Math.min(1, queryWords.length / this.idWords[n]!);
     let best = 0;
     for (const name of namesIn(this.records[n]!, field)) {
-      const words = acronym ? name.split(" ") : this.encoder.encode(name);
-      const covered = acronym ? queryWords.every((q) => words.includes(q)) : queryWords.every((q) => words.some((w) => w.startsWith(q)));
+      const words = name.split(" ");
+      const covered = match === "words" ? queryWords.every((q) => words.includes(q)) : queryWords.every((q) => words.some((w) => w.startsWith(q)));
       if (covered) best = Math.max(best, Math.min(1, queryWords.length / words.length));
     }
     return best;

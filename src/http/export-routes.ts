@@ -18,7 +18,8 @@ import type { ExportFormat } from "../export/formats.js";
 import type { ExportGraph } from "../export/export-graph.js";
 import { reportOf } from "../service/error-reports.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
-import { neighborhoodRequest, pathRequest } from "../service/requests.js";
+import { LIMITS } from "../service/limits.js";
+import { neighborhoodRequest, optionalText, pathRequest } from "../service/requests.js";
 import type { HttpReply } from "./server.js";
 import { BadInputError } from "../errors.js";
 import { TABLE_NAMES, tableOf } from "../export/tables.js";
@@ -74,8 +75,8 @@ function argumentsOf(service: KnowledgeService, route: Subject | TableName, para
   const input: Record<string, unknown> = {};
   for (const key of new Set(params.keys())) input[key] = params.getAll(key).join(",");
   for (const [key, arity] of Object.entries(ENTITY_PARAMETERS[route] ?? {})) {
-    const value = input[key];
-    if (typeof value !== "string" || value === "") continue;
+    const value = optionalText(input, key, arity === "one" ? undefined : LIMITS.text * LIMITS.listItems);
+    if (value === null || value === "") continue;
     input[key] = arity === "one" ? service.resolveId(key, value) : value.split(",").map((name) => service.resolveId(key, name.trim())).join(",");
   }
   return input;

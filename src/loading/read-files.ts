@@ -3,10 +3,16 @@
  * them: `sources.yaml`, `entities/*.yaml`, `relations/*.yaml` and
  * `geography/*.yaml` (coordinates; optional). Syntax
  * errors become problems with line numbers; every file is still read.
+ * Parsed files are cached (parse-cache.ts).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { createRequire } from "node:module";
+import { basename, dirname, join, relative } from "node:path";
 import { parseDocument } from "yaml";
+import { cacheKey, cachedParse, storeParse } from "./parse-cache.js";
+
+/** The yaml package and its version, part of every cache key. */
+const PARSER = `yaml@${(JSON.parse(readFileSync(join(dirname(createRequire(import.meta.url).resolve("yaml")), "..", "package.json"), "utf8")) as { version: string }).version}`;
 import type { DataProblem } from "./problems.js";
 
 export type RecordGroup = "sources" | "entities" | "relations" | "locations";
@@ -56,17 +62,23 @@ export function readDataDirectory(dataDir: string): RawData {
     for (const path of paths) {
       const file = display(path);
       files.push(file);
-      const doc = parseDocument(readFileSync(path, "utf8"), { uniqueKeys: true });
-      if (doc.errors.length > 0) {
-        for (const error of doc.errors) {
-          const at = error.linePos?.[0];
-          const reason = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-          problems.push({ file, id: "-", field: "-", message: `YAML syntax error${at ? ` at line ${at.line}, column ${at.col}` : ""}: ${reason}` });
+      const text = readFileSync(path, "utf8");
+      const key = cacheKey(text, PARSER);
+      let content = cachedParse(key);
+      if (content === undefined) {
+        const doc = parseDocument(text, { uniqueKeys: true });
+        if (doc.errors.length > 0) {
+          for (const error of doc.errors) {
+            const at = error.linePos?.[0];
+            const reason = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+            problems.push({ file, id: "-", field: "-", message: `YAML syntax error${at ? ` at line ${at.line}, column ${at.col}` : ""}: ${reason}` });
+          }
+          unreadable.add(group);
+          continue;
         }
-        unreadable.add(group);
-        continue;
+        content = doc.toJS();
+        storeParse(key, content);
       }
-      const content: unknown = doc.toJS();
       if (content === null || content === undefined) continue;
       if (!Array.isArray(content)) {
         problems.push({ file, id: "-", field: "-", message: "must be a YAML list of records" });

@@ -103,10 +103,8 @@ export class KnowledgeService {
   /** Entities by kind and/or search (see graph/search-index.ts), best match first, a page at a time. */
   entities(input: RequestInput): Page<EntityRecord> {
     const { kind, search, first, after } = entitiesRequest(input);
-    let ids: readonly string[];
-    if (search !== null) ids = this.knowledge.search.search(search, kind).map((hit) => hit.id);
-    else if (kind !== null) ids = this.knowledge.lookups.ofKind(kind);
-    else ids = this.graph.nodes();
+    if (search !== null) return paginate(this.knowledge.search.search(search, kind), first, after).mapped((hit) => this.entity(hit.id));
+    const ids = kind !== null ? this.knowledge.lookups.ofKind(kind) : this.graph.nodes();
     return paginate(ids, first, after).mapped((id) => this.entity(id));
   }
 

@@ -31,8 +31,14 @@ function decodeCursor(cursor: string): number {
   return position;
 }
 
+/** A list that can be sliced without being made whole first (an array, or search results). */
+export interface Sliceable<T> {
+  readonly length: number;
+  slice(start: number, end: number): readonly T[];
+}
+
 /** The `first` items after the item at cursor `after` (from the start when absent). */
-export function paginate<T>(all: readonly T[], first: number, after: string | null | undefined): Page<T> {
+export function paginate<T>(all: Sliceable<T>, first: number, after: string | null | undefined): Page<T> {
   const start = after == null ? 0 : decodeCursor(after) + 1;
   return page(all.slice(start, start + first), all.length, start);
 }

@@ -70,15 +70,23 @@ describe("download routes", () => {
     ["/export/neighborhood.gexf?id=pmf&relationTypes=HATES", 400, "BAD_USER_INPUT", expect.stringContaining('relationTypes: unknown relation type "HATES"')],
     ["/export/neighborhood.node-link.json?id=pmf&edgesKey=arcs", 400, "BAD_USER_INPUT", 'edgesKey: must be "links" or "edges" (got "arcs")'],
     ["/export/neighborhood.gexf?id=pmf%00", 400, "BAD_USER_INPUT", "id: must not contain control characters"],
-    ["/export/neighborhood.gexf?id=kataib-hizbollah", 404, "NOT_FOUND", 'No entity with id "kataib-hizbollah"'],
+    ["/export/neighborhood.gexf?id=narnia-militia", 404, "NOT_FOUND", expect.stringMatching(/^No entity matches "narnia-militia"; nearest: militia-/)],
     ["/export/path.graphml?from=pmf", 400, "BAD_USER_INPUT", "to: is required"],
-    ["/export/path.graphml?from=pmf&to=nope", 404, "NOT_FOUND", 'No entity with id "nope"'],
+    ["/export/path.graphml?from=pmf&to=nope", 404, "NOT_FOUND", 'No entity matches "nope"'],
+    ["/export/path.graphml?from=pmf&to=Rocket attack on Ain al Asad airbase", 409, "AMBIGUOUS_NAME", expect.stringContaining("rocket-attack-2021-07-05, rocket-attack-2021-07-07")],
+    ["/export/neighborhood.gexf?id=pmf&first=3", 400, "BAD_USER_INPUT", "first: is not a parameter of /export/neighborhood; it takes id, depth, limit, relationTypes, direction, edgesKey"],
     ["/export/path.graphml?from=pmf&to=joe-biden&relationTypes=CITES", 404, "NOT_FOUND", 'No path from "pmf" to "joe-biden" with the given relation types and direction'],
   ])("GET %s is %i %s", async (path, status, code, message) => {
     const response = await server.request(path);
     expect(response.status).toBe(status);
     const body = (await response.json()) as ErrorBody;
     expect(body.errors[0]).toEqual({ message, extensions: expect.objectContaining({ code }) });
+  });
+
+  it("takes names where ids go: KH is Kataib Hezbollah", async () => {
+    const response = await server.request("/export/neighborhood.node-link.json?id=KH&depth=0");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="neighborhood-kataib-hezbollah-depth-0.node-link.json"');
   });
 
   it("answers an unknown format or subject with 404", async () => {

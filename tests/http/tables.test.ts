@@ -23,6 +23,8 @@ export const EVENT_COLUMNS = [
   "fatalities_low", "fatalities_best", "fatalities_high", "fatality_accounts", "retaliates_for", "sources", "notes",
 ];
 
+type ErrorBody = { errors: Array<{ extensions: Record<string, unknown> }> };
+
 const csvRows = async (path: string) => parseCsv(await (await server.request(path)).text(), { columns: true }) as Array<Record<string, string>>;
 
 describe("/export/events", () => {
@@ -71,10 +73,10 @@ describe("/export/events", () => {
   it("answers 409 with the candidates for an ambiguous name, 400 for an unknown parameter or a bad value, 404 for a name that matches nothing", async () => {
     const ambiguous = await server.request("/export/events.csv?targets=Rocket attack on Ain al Asad airbase");
     expect(ambiguous.status).toBe(409);
-    expect((await ambiguous.json()).errors[0].extensions).toMatchObject({ code: "AMBIGUOUS_NAME", argument: "targets", candidates: ["rocket-attack-2021-07-05", "rocket-attack-2021-07-07"] });
+    expect(((await ambiguous.json()) as ErrorBody).errors[0]!.extensions).toMatchObject({ code: "AMBIGUOUS_NAME", argument: "targets", candidates: ["rocket-attack-2021-07-05", "rocket-attack-2021-07-07"] });
     const unknown = await server.request("/export/events.csv?first=3");
     expect(unknown.status).toBe(400);
-    expect((await unknown.json()).errors[0].extensions).toEqual({ code: "BAD_USER_INPUT", argument: "first" });
+    expect(((await unknown.json()) as ErrorBody).errors[0]!.extensions).toEqual({ code: "BAD_USER_INPUT", argument: "first" });
     expect((await server.request("/export/events.csv?within=maybe")).status).toBe(400);
     expect((await server.request("/export/events.parquet?from=2021-13")).status).toBe(400);
     expect((await server.request("/export/events.csv?involving=Narnia")).status).toBe(404);

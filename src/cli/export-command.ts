@@ -1,0 +1,86 @@
+/**
+ * `export`: the whole graph, a neighbourhood (--id) or a path (--from, --to)
+ * in a graph format, or a table (--table events|claims|relations|entities)
+ * as CSV, Parquet or JSON Lines with the table's filters. Loaded only when
+ * used, so other commands start without the exporters.
+ */
+import { createWriteStream, writeFileSync } from "node:fs";
+import { finished } from "node:stream/promises";
+import { exportNeighborhood, exportPath, exportWholeGraph } from "../export/exports.js";
+import type { ExportGraph } from "../export/export-graph.js";
+import { FORMAT_INFO, edgesKeyOf, formatNamed, serialize } from "../export/formats.js";
+import { TABLE_NAMES, tableOf } from "../export/tables.js";
+import type { TableName } from "../export/tables.js";
+import { TABLE_FORMATS, writeTable } from "../export/table-formats.js";
+import type { TableFormat } from "../export/table-formats.js";
+import type { KnowledgeService } from "../service/knowledge-service.js";
+import { neighborhoodRequest } from "../service/requests.js";
+import { resolveEntity, resolvedFilters, walkOf, writeTableTo } from "./query-commands.js";
+import type { QueryOptions } from "./query-commands.js";
+import { EXIT, UsageError } from "./usage.js";
+import type { Output } from "./usage.js";
+
+export async function runExport(service: KnowledgeService, options: QueryOptions, out: Output): Promise<number> {
+  if (options.table !== undefined) return runTableExport(service, options, out);
+  const format = formatNamed(options.format);
+  const edgesKey = edgesKeyOf(options.edgesKey);
+  if (options.id !== undefined && (options.from !== undefined || options.to !== undefined)) {
+    throw new UsageError("export takes either --id (a neighbourhood) or --from and --to (a path), not both");
+  }
+  if ((options.from === undefined) !== (options.to === undefined)) throw new UsageError("export --from needs --to, and --to needs --from");
+
+  const walk = walkOf(options);
+  let graph: ExportGraph;
+  if (options.id !== undefined) {
+    const request = neighborhoodRequest({ id: options.id, depth: options.depth, limit: options.limit, ...walk });
+    const entity = resolveEntity(service, options.id, out);
+    graph = exportNeighborhood(service, { ...request, id: entity.id });
+  } else if (options.from !== undefined && options.to !== undefined) {
+    const a = resolveEntity(service, options.from, out);
+    const b = resolveEntity(service, options.to, out);
+    graph = exportPath(service, { from: a.id, to: b.id, ...walk });
+  } else {
+    if (options.depth !== undefined) throw new UsageError("--depth needs --id");
+    graph = exportWholeGraph(service);
+  }
+  const text = serialize(graph, format, { edgesKey });
+  if (options.output !== undefined) {
+    writeFileSync(options.output, text);
+    out.error(`wrote ${graph.nodes.length} entities and ${graph.edges.length} relations as ${FORMAT_INFO[format].extension} to ${options.output}`);
+  } else {
+    out.log(text);
+  }
+  return EXIT.OK;
+}
+
+async function runTableExport(service: KnowledgeService, options: QueryOptions, out: Output): Promise<number> {
+  const name = options.table!;
+  if (!(TABLE_NAMES as readonly string[]).includes(name)) throw new UsageError(`--table must be one of ${TABLE_NAMES.join(", ")} (got "${name}")`);
+  const format = (options.format ?? "csv") as TableFormat;
+  if (!(TABLE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format for a table must be one of ${TABLE_FORMATS.join(", ")} (got "${format}")`);
+  for (const graphOnly of ["id", "depth", "limit", "edgesKey"] as const) {
+    if (options[graphOnly] !== undefined) throw new UsageError(`--${graphOnly === "edgesKey" ? "edges-key" : graphOnly} does not apply to --table`);
+  }
+  const table = tableOf(service, name as TableName, resolvedFilters(service, options, out));
+  if (options.output !== undefined) {
+    // Written beside the target and renamed into place, so a failed export leaves no half-written file.
+    const { renameSync, rmSync } = await import("node:fs");
+    const partial = `${options.output}.partial`;
+    const file = createWriteStream(partial);
+    try {
+      await writeTable(table, format, file);
+      file.end();
+      await finished(file);
+      renameSync(partial, options.output);
+    } catch (error) {
+      file.destroy();
+      rmSync(partial, { force: true });
+      throw error;
+    }
+    out.error(`wrote the ${name} table as ${format} to ${options.output}`);
+    return EXIT.OK;
+  }
+  if (format === "parquet" && !out.stdout) throw new UsageError("--format parquet needs --output FILE here");
+  await writeTableTo(table, format, out);
+  return EXIT.OK;
+}
