@@ -1,15 +1,17 @@
 /**
  * The tables the README and docs/data-model.md show from the bundled data:
  * counts per kind and relation type, and the low / best / high estimates of
- * every event with casualty claims. `npm run tables` prints them;
+ * every event with casualty claims; the events table's ACLED mapping (README)
+ * and every analyst table's columns (docs/tables.md). `npm run tables` prints them;
  * tests/readme.test.ts checks that the documents show exactly these.
  */
 import "reflect-metadata";
 import { pathToFileURL } from "node:url";
-import { loadService } from "../src/app.js";
+import { loadService } from "../src/service/load-service.js";
 import { ENTITY_KINDS, RELATION_TYPE_NAMES } from "../src/model/ontology.js";
 import type { KnowledgeService } from "../src/service/knowledge-service.js";
 import type { EstimateView } from "../src/service/estimates.js";
+import { TABLE_NAMES, tableColumns } from "../src/export/tables.js";
 
 const CASUALTY_MEASURES = ["KILLED", "WOUNDED", "CASUALTIES"] as const;
 
@@ -47,7 +49,23 @@ export function countsTable(service: KnowledgeService): string {
   return ["| entities by kind | | relations by type | |", "| --- | ---: | --- | ---: |", ...rows].join("\n");
 }
 
+/** The events table's columns that have an ACLED counterpart, with it. */
+export function acledTable(service: KnowledgeService): string {
+  const rows = tableColumns(service)
+    .events.filter((c) => c.acled !== undefined)
+    .map((c) => `| \`${c.name}\` | \`${c.acled}\` | ${c.description} |`);
+  return ["| column | ACLED | meaning |", "| --- | --- | --- |", ...rows].join("\n");
+}
+
+/** Every column of every analyst table, with its type, ACLED counterpart and meaning. */
+export function columnsDoc(service: KnowledgeService): string {
+  const columns = tableColumns(service);
+  return TABLE_NAMES.map((name) =>
+    [`### ${name}`, "", "| column | type | ACLED | meaning |", "| --- | --- | --- | --- |", ...columns[name].map((c) => `| \`${c.name}\` | ${c.type} | ${c.acled ? `\`${c.acled}\`` : ""} | ${c.description} |`)].join("\n"),
+  ).join("\n\n");
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const service = loadService();
-  console.log(`${countsTable(service)}\n\n${estimatesTable(service)}`);
+  console.log(`${countsTable(service)}\n\n${estimatesTable(service)}\n\n${acledTable(service)}\n\n${columnsDoc(service)}`);
 }

@@ -14,3 +14,6 @@ function findPackageRoot(start: string): string {
 }
 
 export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
+/** The data bundled with the product: `data/` at the package root. */
+export const BUNDLED_DATA_DIR = join(PACKAGE_ROOT, "data");

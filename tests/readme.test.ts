@@ -13,7 +13,7 @@ import { ENTITY_KINDS, RELATION_TYPE_NAMES } from "../src/model/ontology.js";
 import { LIMITS, REQUEST_LIMITS } from "../src/service/limits.js";
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_SHUTDOWN_GRACE_MS } from "../src/http/server.js";
 import { runCli } from "../src/cli/run.js";
-import { countsTable, estimatesTable } from "../scripts/readme-tables.js";
+import { acledTable, columnsDoc, countsTable, estimatesTable } from "../scripts/readme-tables.js";
 import { startTestServer } from "./http/harness.js";
 import type { TestServer } from "./http/harness.js";
 
@@ -36,7 +36,7 @@ describe("README and docs reference tables", () => {
 
   it("the README stays a guide of at most 400 lines, linking the docs", () => {
     expect(README.split("\n").length).toBeLessThanOrEqual(400);
-    for (const doc of ["docs/data-model.md", "docs/api.md", "docs/performance.md", "docs/operations.md"]) expect(README).toContain(`](${doc})`);
+    for (const doc of ["docs/data-model.md", "docs/api.md", "docs/performance.md", "docs/operations.md", "docs/tables.md"]) expect(README).toContain(`](${doc})`);
   });
 
   it("docs/data-model.md gives the bundled data's counts (npm run tables)", () => {
@@ -46,9 +46,15 @@ describe("README and docs reference tables", () => {
     for (const text of [README, DATA_MODEL]) expect(text).toContain(`${entities} entities and ${relations} relations`);
   });
 
-  it("the README shows the estimates of every event with casualty claims (npm run tables)", () => {
-    const shown = /<!-- estimates -->\n([\s\S]*?)\n<!-- \/estimates -->/.exec(README);
+  it("docs/data-model.md shows the estimates of every event with casualty claims (npm run tables)", () => {
+    const shown = /<!-- estimates -->\n([\s\S]*?)\n<!-- \/estimates -->/.exec(DATA_MODEL);
     expect(shown?.[1]).toBe(estimatesTable(server.app.service));
+  });
+
+  it("the README maps the events table's columns onto ACLED's, and docs/tables.md lists every column (npm run tables)", () => {
+    expect(/<!-- acled -->\n([\s\S]*?)\n<!-- \/acled -->/.exec(README)?.[1]).toBe(acledTable(server.app.service));
+    const tablesDoc = readFileSync(new URL("../docs/tables.md", import.meta.url), "utf8");
+    expect(/<!-- columns -->\n([\s\S]*?)\n<!-- \/columns -->/.exec(tablesDoc)?.[1]).toBe(columnsDoc(server.app.service));
   });
 
   it("the README names every entity without a relation, and says why", () => {

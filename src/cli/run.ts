@@ -4,13 +4,12 @@
  * no path, 2 bad usage.
  */
 import { parseArgs } from "node:util";
-import { loadService } from "../service/load-service.js";
-import { BUNDLED_DATA_DIR } from "../loading/load.js";
+import { openService } from "../service/open-service.js";
+import { BUNDLED_DATA_DIR } from "../paths.js";
 import { DataValidationError, formatProblem } from "../loading/problems.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
 import { runNeighbors, runPath, runQuery, runSearch, runTableCommand } from "./query-commands.js";
 
-import { runValidate } from "./validate-command.js";
 import { EXIT, UsageError } from "./usage.js";
 import type { Output } from "./usage.js";
 
@@ -93,9 +92,9 @@ function parseGrace(text: string): number {
   return Math.round(Number(text) * 1000);
 }
 
-function loadOrReport(dataDir: string, out: Output): KnowledgeService | null {
+async function loadOrReport(dataDir: string, out: Output): Promise<KnowledgeService | null> {
   try {
-    return loadService(dataDir);
+    return await openService(dataDir);
   } catch (error) {
     if (!(error instanceof DataValidationError)) throw error;
     for (const problem of error.problems) out.error(formatProblem(problem));
@@ -160,7 +159,10 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
       if (option !== "data" && !(spec.options as readonly string[]).includes(option)) throw new UsageError(`--${option} does not apply to ${command}`);
     }
     const dataDir = values.data ?? process.env["DATA_DIR"] ?? BUNDLED_DATA_DIR;
-    if (command === "validate") return runValidate({ dataDir, sources: values.source ?? [] }, out);
+    if (command === "validate") {
+      const { runValidate } = await import("./validate-command.js");
+      return runValidate({ dataDir, sources: values.source ?? [] }, out);
+    }
     if (command === "serve") {
       const port = parsePort(values.port ?? process.env["PORT"] ?? "4000");
       const shutdownGraceMs = parseGrace(values["shutdown-grace"] ?? process.env["SHUTDOWN_GRACE"] ?? "10");
@@ -170,7 +172,7 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
     }
 
     const options = { ...values, json: values.json ?? false, edgesKey: values["edges-key"] };
-    const service = loadOrReport(dataDir, out);
+    const service = await loadOrReport(dataDir, out);
     if (service === null) return EXIT.NOT_FOUND_OR_INVALID;
     return await runQuery(async () => {
       switch (command) {

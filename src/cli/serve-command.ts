@@ -5,6 +5,7 @@
  * data exits 1 with every problem listed, before anything listens.
  */
 import { startApp } from "../app.js";
+import { openService } from "../service/open-service.js";
 import { DataValidationError, formatProblem } from "../loading/problems.js";
 import type { Output } from "./usage.js";
 
@@ -19,7 +20,8 @@ export interface ServeOptions {
 export async function runServe(options: ServeOptions, out: Output): Promise<number> {
   let app;
   try {
-    app = await startApp({ ...options, logError: (error) => out.error(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`) });
+    const service = await openService(options.dataDir);
+    app = await startApp({ ...options, service, logError: (error) => out.error(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`) });
   } catch (error) {
     if (error instanceof DataValidationError) {
       for (const problem of error.problems) out.error(formatProblem(problem));

@@ -1,6 +1,8 @@
 /**
  * The attributes an exported node or edge carries, taken from its record, and
- * the rule that flattens them for XML formats (GEXF, GraphML):
+ * the rule that flattens them for XML formats (GEXF, GraphML). Kinds and
+ * enum values are spelled as the API spells them (UMBRELLA_GROUP); the name
+ * is `label`, the attribute Gephi, Cytoscape and sigma display.
  *
  * - strings, numbers and booleans are kept as they are;
  * - an object is flattened into dotted keys (`date.value`, `date.precision`);
@@ -10,6 +12,7 @@
  * `unflattenAttributes` reverses the rule, so nothing is lost.
  */
 import { parsePartialDate } from "../model/dates.js";
+import { kindConstant } from "../service/requests.js";
 import type { Coordinates, DateRecord, EntityRecord, RelationRecord } from "../model/records.js";
 
 export type AttributeValue = string | number | boolean | null | AttributeValue[] | { [key: string]: AttributeValue };
@@ -44,7 +47,7 @@ export interface Whereabouts {
 
 export function entityAttributes(entity: EntityRecord, whereabouts: Whereabouts | null = null): Attributes {
   const attributes: Attributes = {
-    kind: entity.kind,
+    kind: kindConstant(entity.kind),
     label: entity.name,
     aliases: entity.aliases ?? [],
     description: entity.description,

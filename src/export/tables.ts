@@ -65,22 +65,28 @@ interface EventRow {
 
 function eventRow(service: KnowledgeService, event: EntityRecord): EventRow {
   if (event.kind !== "Event") throw new Error(`${event.id} is not an event`);
-  const related = (type: string, direction: "FORWARD" | "BACKWARD") => service.relationsOf(event.id, { types: [type], direction, first: 500 });
-  const killed = service.estimatesOf(event, { measures: ["KILLED"] })[0];
-  const perpetrators = related("CARRIED_OUT", "BACKWARD");
-  const targets = related("ATTACKS", "FORWARD");
+  // One read of the event's relations (not deprecated, preferred first, in data order), sorted by role.
+  const relations = service.relationsOf(event.id, { first: 500 });
+  const related = (type: string, end: "source" | "target") => relations.filter((r) => r.type === type && r[end] === event.id);
+  const perpetrators = related("CARRIED_OUT", "target");
+  const targets = related("ATTACKS", "source");
+  // "No casualties were reported" (CASUALTIES, none reported) says as much of the dead as of the wounded.
+  const estimates = service.estimatesOf(event, { measures: ["KILLED", "CASUALTIES"] });
+  const killed = estimates.find((e) => e.measure === "KILLED");
+  const casualties = estimates.find((e) => e.measure === "CASUALTIES");
+  const fatalities = killed ?? (casualties !== undefined && casualties.high === 0 ? casualties : undefined);
   return {
     event,
     date: dateColumns(event.date),
-    shortName: service.shortNameOf(event),
+    shortName: service.shortNameOf(event, perpetrators.map((r) => service.entity(r.source))),
     countries: service.countriesOf(event.id),
-    locations: related("OCCURRED_AT", "FORWARD").map((r) => service.entity(r.target)),
+    locations: related("OCCURRED_AT", "source").map((r) => service.entity(r.target)),
     coordinates: service.coordinatesOf(event.id),
     perpetrators,
     targets,
-    retaliatesFor: related("RETALIATES_FOR", "FORWARD"),
-    fatalities: killed
-      ? { low: killed.low, best: killed.best, high: killed.high, accounts: killed.accounts.filter((a) => a.rank !== "DEPRECATED").length }
+    retaliatesFor: related("RETALIATES_FOR", "source"),
+    fatalities: fatalities
+      ? { low: fatalities.low, best: fatalities.best, high: fatalities.high, accounts: fatalities.accounts.filter((a) => a.rank !== "DEPRECATED").length }
       : { low: null, best: null, high: null, accounts: 0 },
     sources: unique([...event.evidence, ...perpetrators.flatMap((r) => r.evidence), ...targets.flatMap((r) => r.evidence), ...(event.claims ?? []).map((c) => c.evidence)].map((e) => e.document)),
   };
@@ -111,10 +117,10 @@ function eventColumns(service: KnowledgeService): Array<Column<EventRow>> {
     { name: "actor1_attribution", type: "STRING", description: "Who says so: the attributions of the CARRIED_OUT relations' evidence.", value: (r) => joined(attributionsOf(r.perpetrators.flatMap((p) => p.evidence))) },
     { name: "actor2", type: "STRING", acled: "actor2", description: "What it struck or was aimed at (ATTACKS): names.", value: (r) => joined(names(service, r.targets.map((t) => t.target))) },
     { name: "actor2_ids", type: "STRING", description: "Target ids.", value: (r) => joined(r.targets.map((t) => t.target)) },
-    { name: "fatalities_low", type: "INT32", description: "Lowest credible number killed (the README's estimate rule); empty when no account gives one.", value: (r) => r.fatalities.low },
+    { name: "fatalities_low", type: "INT32", description: "Lowest credible number killed (the README's estimate rule): 0 when no casualties were reported and no account counts the dead; empty when nothing is known.", value: (r) => r.fatalities.low },
     { name: "fatalities_best", type: "INT32", acled: "fatalities", description: "Best estimate of the number killed.", value: (r) => r.fatalities.best },
     { name: "fatalities_high", type: "INT32", description: "Highest credible number killed.", value: (r) => r.fatalities.high },
-    { name: "fatality_accounts", type: "INT32", description: "How many accounts (sources' versions) of the number killed there are, deprecated ones aside.", value: (r) => r.fatalities.accounts },
+    { name: "fatality_accounts", type: "INT32", description: "How many accounts (sources' versions) the fatality figures rest on, deprecated ones aside: of the dead, else of 'no casualties reported'.", value: (r) => r.fatalities.accounts },
     { name: "retaliates_for", type: "STRING", description: "Ids of the events it answered (RETALIATES_FOR).", value: (r) => joined(r.retaliatesFor.map((x) => x.target)) },
     { name: "sources", type: "STRING", acled: "source", description: "Ids of the source documents of its evidence, perpetrators, targets and claims.", value: (r) => joined(r.sources) },
     { name: "notes", type: "STRING", acled: "notes", description: "The event's description.", value: (r) => r.event.description },

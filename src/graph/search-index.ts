@@ -81,7 +81,7 @@ export class SearchResults {
 export type Resolution = { readonly id: string } | { readonly candidates: readonly string[]; readonly ambiguous: boolean };
 
 const FIELD_WEIGHT: Record<SearchField, number> = { NAME: 0.9, ALIAS: 0.8, VARIANT: 0.7, ID: 0.6, DESCRIPTION: 0.4 };
-const FIELD_KEY = { NAME: "name", ALIAS: "alias", VARIANT: "variant", DESCRIPTION: "description" } as const;
+const FIELD_KEY = { NAME: "name", ALIAS: "alias", VARIANT: "variant", DESCRIPTION: "description" } as const satisfies Record<string, IndexedField>;
 /** The fields FlexSearch indexes (ids are matched whole, through the exact names). */
 const INDEXED_FIELDS = ["NAME", "ALIAS", "VARIANT", "DESCRIPTION"] as const;
 const NAME_FIELDS = ["NAME", "ALIAS", "VARIANT", "ID"] as const;
@@ -97,17 +97,9 @@ const SHORT_WORD = 3;
 /** Most spellings by sound tried for one query. */
 const MAX_SOUND_QUERIES = 8;
 
-interface IndexedDocument {
-  [key: string]: string | number;
-  n: number;
-  name: string;
-  alias: string;
-  variant: string;
-  description: string;
-  acronyms: string;
-}
+type IndexedField = "name" | "alias" | "variant" | "description" | "acronyms";
 
-const { Document, Charset, Encoder } = FlexSearch;
+const { Index, Charset, Encoder } = FlexSearch;
 
 const wordsOf = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "");
 const isCapitals = (word: string) => word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
@@ -144,13 +136,47 @@ function namesIn(record: EntityRecord, field: NameField): string[] {
 const wordCount = (name: string) => name.split(" ").length;
 const isSpelledWord = (word: string) => word.length >= FUZZY_MIN_LETTERS && /^\p{L}+$/u.test(word);
 
+/** Scores are given to four decimals: enough to order hits, short to read. */
+const rounded = (score: number) => Math.round(score * 10_000) / 10_000;
+
 /** The share of its name a hit covers, read back from its score (exact hits: 1). */
 const coverageOf = (hit: SearchHit) => (hit.exact ? 1 : 1 - (FIELD_WEIGHT[hit.field] - hit.score) / 0.1);
+
+/**
+ * Normalised names -> the entities (numbers) that have them and in which
+ * field, best field first. Most names belong to one entity once, so that
+ * case is one number (entity * 4 + field), and only shared names get a list.
+ */
+class ExactNames {
+  private readonly single = new Map<string, number>();
+  private readonly shared = new Map<string, Array<[number, NameField]>>();
+
+  add(name: string, n: number, field: NameField): void {
+    const one = this.single.get(name);
+    const holders = this.shared.get(name);
+    if (one === undefined && holders === undefined) {
+      this.single.set(name, n * 4 + NAME_FIELDS.indexOf(field));
+    } else if (one !== undefined) {
+      if (Math.floor(one / 4) === n) return;
+      const first = this.get(name);
+      this.single.delete(name);
+      this.shared.set(name, [...first, [n, field]]);
+    } else if (!holders!.some(([m]) => m === n)) {
+      holders!.push([n, field]);
+    }
+  }
+
+  get(name: string): Array<[number, NameField]> {
+    const one = this.single.get(name);
+    if (one !== undefined) return [[Math.floor(one / 4), NAME_FIELDS[one % 4]!]];
+    return this.shared.get(name) ?? [];
+  }
+}
 
 export class SearchIndex {
   private readonly records: EntityRecord[] = [];
   /** Normalised id, name, alias or variant -> [entity number, field], best field first. */
-  private readonly exactNames = new Map<string, Array<[number, NameField]>>();
+  private readonly exactNames = new ExactNames();
   /** Each entity's normalised name. */
   private readonly plainNames: string[] = [];
   /** Words in each entity's name and id, for coverage without re-reading them. */
@@ -159,24 +185,14 @@ export class SearchIndex {
   /** Each distinct name word (letters only, FUZZY_MIN_LETTERS or more) by how it sounds. */
   private readonly wordsBySound = new Map<string, string[]>();
   private readonly sound = new Encoder(Charset.LatinBalance);
-  private readonly index;
+  /** One FlexSearch index per field; an entity is added only to the fields it has text in. */
+  private readonly indexes: Record<IndexedField, InstanceType<typeof Index>>;
 
   constructor(graph: KnowledgeGraph) {
     // Texts arrive normalised: words need no further encoding. A low resolution suits short names and halves the index.
-    const prefixes = { tokenize: "forward" as const, encoder: Charset.Exact, resolution: 3 };
-    const words = { tokenize: "strict" as const, encoder: Charset.Exact, resolution: 3 };
-    this.index = new Document<IndexedDocument>({
-      document: {
-        id: "n",
-        index: [
-          { field: "name", ...prefixes },
-          { field: "alias", ...prefixes },
-          { field: "variant", ...prefixes },
-          { field: "description", tokenize: "strict" as const, encoder: { ...Charset.Exact, filter: (word: string) => !/^\d+$/.test(word) }, resolution: 3 },
-          { field: "acronyms", ...words },
-        ],
-      },
-    });
+    const prefixes = () => new Index({ tokenize: "forward", encoder: Charset.Exact, resolution: 3 });
+    const words = (filter?: (word: string) => boolean) => new Index({ tokenize: "strict", encoder: filter ? { ...Charset.Exact, filter } : Charset.Exact, resolution: 3 });
+    this.indexes = { name: prefixes(), alias: prefixes(), variant: prefixes(), description: words((word) => !/^\d+$/.test(word)), acronyms: words() };
     this.nameWords = new Uint8Array(graph.order);
     this.idWords = new Uint8Array(graph.order);
     const spelled = new Set<string>();
@@ -187,23 +203,21 @@ export class SearchIndex {
       const names = { NAME: namesIn(record, "NAME"), ALIAS: namesIn(record, "ALIAS"), VARIANT: namesIn(record, "VARIANT"), ID: namesIn(record, "ID") };
       for (const field of NAME_FIELDS) {
         for (const name of names[field]) {
-          const holders = this.exactNames.get(name) ?? [];
-          if (!holders.some(([m]) => m === n)) holders.push([n, field]);
-          this.exactNames.set(name, holders);
+          this.exactNames.add(name, n, field);
           if (field !== "ID") for (const word of name.split(" ")) spelled.add(word);
         }
       }
       this.plainNames.push(names.NAME[0]!);
       this.nameWords[n] = Math.min(255, wordCount(names.NAME[0]!));
       this.idWords[n] = Math.min(255, wordCount(names.ID[0]!));
-      this.index.add({
-        n,
+      const texts: Record<IndexedField, string> = {
         name: names.NAME[0]!,
         alias: names.ALIAS.join(" | "),
         variant: names.VARIANT.join(" | "),
         description: normaliseName(record.description),
         acronyms: acronymsIn([record.name, ...(record.aliases ?? []), ...(record.variants ?? []).map((v) => v.name)]),
-      });
+      };
+      for (const field of Object.keys(texts) as IndexedField[]) if (texts[field] !== "") this.indexes[field].add(n, texts[field]);
     });
     for (const word of spelled) {
       if (!isSpelledWord(word)) continue;
@@ -293,7 +307,7 @@ export class SearchIndex {
     const found = new Set<number>();
     for (const word of words) {
       for (const alike of [word.slice(0, 3), ...(this.wordsBySound.get(this.sound.encode(word).join(" ")) ?? [])]) {
-        for (const n of this.found(alike, ["name", "alias", "variant"]).values().next().value ?? []) {
+        for (const n of [...this.found(alike, ["name", "alias", "variant"]).values()].flat()) {
           found.add(n);
           if (found.size === count) return [...found].map((n) => this.idOf(n));
         }
@@ -303,8 +317,8 @@ export class SearchIndex {
   }
 
   /** FlexSearch's matches for `query` in `fields`, by field. */
-  private found(query: string, fields: readonly string[]): Map<string, number[]> {
-    return new Map(this.index.search(query, { limit: this.records.length, index: [...fields] }).map((r) => [String(r.field), r.result as number[]]));
+  private found(query: string, fields: readonly IndexedField[]): Map<string, number[]> {
+    return new Map(fields.map((field) => [field, this.indexes[field].search(query, { limit: this.records.length }) as number[]]));
   }
 
   /** The query spelt with name words that sound like its long words (at most MAX_SOUND_QUERIES spellings, the query itself excluded). */
@@ -347,7 +361,7 @@ export class SearchIndex {
       }
     }
     const ranked = [...window].sort(([, a], [, b]) => b.score - a.score || a.position - b.position);
-    return [ranked.map(([n, { score }]) => ({ id: this.idOf(n), score, field, exact: false })), { ids: rest, field, score: floor }];
+    return [ranked.map(([n, { score }]) => ({ id: this.idOf(n), score: rounded(score), field, exact: false })), { ids: rest, field, score: rounded(floor) }];
   }
 
   /** Appends matches in FlexSearch's order, the first COVERAGE_WINDOW re-ranked by score. */
@@ -359,7 +373,7 @@ export class SearchIndex {
     const window = ranked.slice(0, COVERAGE_WINDOW).sort((a, b) => b.score - a.score || a.position - b.position);
     for (const { n, field, score } of [...window, ...ranked.slice(COVERAGE_WINDOW)]) {
       seen.add(n);
-      hits.push({ id: this.idOf(n), score, field, exact: false });
+      hits.push({ id: this.idOf(n), score: rounded(score), field, exact: false });
     }
   }
 

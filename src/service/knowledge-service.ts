@@ -100,6 +100,11 @@ export class KnowledgeService {
     return [...this.knowledge.sources.values()];
   }
 
+  /** Source documents in data order, `first` after `offset`. */
+  sourcesPage(input: RequestInput): SourceDocument[] {
+    return sliced(this.sources(), sliceRequest(input));
+  }
+
   /** Entities by kind and/or search (see graph/search-index.ts), best match first, a page at a time. */
   entities(input: RequestInput): Page<EntityRecord> {
     const { kind, search, first, after } = entitiesRequest(input);
@@ -178,8 +183,13 @@ export class KnowledgeService {
 
   /** Relations of the given ranks, PREFERRED first, NORMAL next, DEPRECATED last, each in data order. */
   private byRank(edges: string[], shownRanks: readonly Rank[]): string[] {
-    const rankOf = (e: string): Rank => this.graph.getEdgeAttribute(e, "record").rank ?? "NORMAL";
-    return RANKS.flatMap((rank) => (shownRanks.includes(rank) ? inDataOrder(this.graph, edges.filter((e) => rankOf(e) === rank)) : []));
+    const buckets: Record<Rank, Array<[order: number, edge: string]>> = { PREFERRED: [], NORMAL: [], DEPRECATED: [] };
+    for (const edge of edges) {
+      const { record, order } = this.graph.getEdgeAttributes(edge);
+      const rank = record.rank ?? "NORMAL";
+      if (shownRanks.includes(rank)) buckets[rank].push([order, edge]);
+    }
+    return RANKS.flatMap((rank) => inDataOrder(buckets[rank]));
   }
 
   /** Relations touching an entity, filtered by `types` and `direction`, `first` after `offset`. */
@@ -276,13 +286,14 @@ export class KnowledgeService {
   /**
    * A short label for plots: the government that carried it out when one did
    * ("US strikes"), else the kind of event ("Rocket attack"), and the date:
-   * "US strikes, 2021-06-27", "Rocket attack, 2019-12-27".
+   * "US strikes, 2021-06-27", "Rocket attack, 2019-12-27". `perpetrators`,
+   * when the caller has them, saves reading them again.
    */
-  shortNameOf(event: EntityRecord): string {
+  shortNameOf(event: EntityRecord, perpetrators?: readonly EntityRecord[]): string {
     if (event.kind !== "Event") return event.name;
-    const governments = this.relationsOf(event.id, { types: ["CARRIED_OUT"], direction: "BACKWARD" })
-      .map((r) => this.entity(r.source))
-      .filter((e) => e.kind === "Government");
+    const governments = (perpetrators ?? this.relationsOf(event.id, { types: ["CARRIED_OUT"], direction: "BACKWARD" }).map((r) => this.entity(r.source))).filter(
+      (e) => e.kind === "Government",
+    );
     const actor = governments.length === 1 ? shortLabel(governments[0]!) : null;
     const what = EVENT_PHRASES[event.eventType];
     return `${actor !== null ? `${actor} ${what.plural}` : capitalise(what.singular)}, ${event.date.value}`;
@@ -432,15 +443,14 @@ export class KnowledgeService {
 }
 
 /** Edges sorted by their position in the data; graphology lists an entity's edges grouped by neighbour, mostly in order already. */
-function inDataOrder(graph: KnowledgeGraph, edges: string[]): string[] {
-  const order = edges.map((e) => graph.getEdgeAttribute(e, "order"));
-  for (let i = 1; i < order.length; i++) {
-    if (order[i]! < order[i - 1]!) {
-      const positions = edges.map((_e, j) => j).sort((a, b) => order[a]! - order[b]!);
-      return positions.map((j) => edges[j]!);
+function inDataOrder(edges: Array<[order: number, edge: string]>): string[] {
+  for (let i = 1; i < edges.length; i++) {
+    if (edges[i]![0] < edges[i - 1]![0]) {
+      edges.sort((a, b) => a[0] - b[0]);
+      break;
     }
   }
-  return edges;
+  return edges.map(([, edge]) => edge);
 }
 
 const EVENT_PHRASES: Record<EventType, { singular: string; plural: string }> = {

@@ -10,6 +10,8 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { MultiDirectedGraph } from "graphology";
 import { parse as parseGraphml } from "graphology-graphml";
+import { parse as parseCsv } from "csv-parse/sync";
+import { parquetReadObjects } from "hyparquet";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run.js";
 import { list, validFixture, writeFixture } from "../loading/fixture-data.js";
@@ -72,6 +74,56 @@ describe("path", () => {
     const { code, stderr } = await cli(...args);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
+  });
+});
+
+describe("path --all and --k", () => {
+  it("prints every shortest path, or the k shortest, numbered", async () => {
+    const all = await cli("path", "KH", "Biden", "--all", "--json");
+    const paths = JSON.parse(all.stdout) as Array<{ length: number }>;
+    expect(paths.length).toBeGreaterThan(1);
+    expect(new Set(paths.map((p) => p.length))).toEqual(new Set([2]));
+    const k = await cli("path", "KH", "Biden", "--k", "3");
+    expect(k.stdout).toContain("Path 3 of 3:");
+  });
+
+  it("exits 2 for --all with --k, and for --k out of range", async () => {
+    expect((await cli("path", "KH", "Biden", "--all", "--k", "2")).code).toBe(2);
+    const { code, stderr } = await cli("path", "KH", "Biden", "--k", "99");
+    expect(code).toBe(2);
+    expect(stderr).toContain("--k: must be an integer from 1 to 50 (got 99)");
+  });
+});
+
+describe("events and claims", () => {
+  it("prints the timeline with the API's filters and names where ids go", async () => {
+    const { code, stdout } = await cli("events", "--perpetrators", "US", "--from", "2021", "--within", "--to", "2021-12-31");
+    expect(code).toBe(0);
+    expect(stdout.split("\n")[0]).toMatch(/^event_date\s+event_type\s+short_name\s+country\s+fatalities_best\s+event_id$/);
+    expect(stdout).toMatch(/2021-06-27\s+AIRSTRIKE\s+US strikes, 2021-06-27\s+.*\s4\s+us-strike-2021-06-27/);
+    expect(stdout).toContain("2 events.");
+  });
+
+  it("writes every column as CSV or JSON Lines", async () => {
+    const csv = (await cli("events", "--country", "Syria", "--csv")).stdout.split("\n");
+    expect(csv[0]).toMatch(/^event_id,event_date,earliest,latest,/);
+    const lines = (await cli("events", "--country", "Syria", "--json")).stdout.split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.length).toBe(csv.length - 1);
+    expect(lines.every((row) => String(row["country_ids"]).includes("syria"))).toBe(true);
+  });
+
+  it("lists claims with their accounts and attribution", async () => {
+    const { code, stdout } = await cli("claims", "--subject", "us-strike-2021-06-27", "--measures", "KILLED");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/us-strike-2021-06-27\s+KILLED\s+AT_LEAST\s+7\s+britain-based-monitor\s+a Britain-based monitor/);
+  });
+
+  it("exits 1 when nothing matches, 2 on a bad filter", async () => {
+    expect((await cli("events", "--from", "2030")).code).toBe(1);
+    const { code, stderr } = await cli("events", "--from", "June");
+    expect(code).toBe(2);
+    expect(stderr).toContain("--from: must be a date as YYYY, YYYY-MM or YYYY-MM-DD");
+    expect((await cli("events", "--csv", "--json")).code).toBe(2);
   });
 });
 
@@ -159,6 +211,28 @@ describe("export", () => {
     const { code, stderr } = await cli(...args);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
+  });
+});
+
+describe("export --table", () => {
+  it("writes each table in each format to a file, the same rows in each", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tables-"));
+    for (const format of ["csv", "jsonl", "parquet"]) {
+      const { code, stderr } = await cli("export", "--table", "events", "--format", format, "--output", join(dir, `events.${format}`));
+      expect(code).toBe(0);
+      expect(stderr).toContain(`wrote the events table as ${format}`);
+    }
+    const csv = parseCsv(readFileSync(join(dir, "events.csv"), "utf8"), { columns: true }) as Array<Record<string, string>>;
+    const jsonl = readFileSync(join(dir, "events.jsonl"), "utf8").trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const parquet = (await parquetReadObjects({ file: new Uint8Array(readFileSync(join(dir, "events.parquet"))).buffer })) as Array<Record<string, unknown>>;
+    expect(jsonl.map((r) => r["event_id"])).toEqual(csv.map((r) => r.event_id));
+    expect(parquet).toEqual(jsonl);
+  });
+
+  it("refuses graph options with a table, an unknown table, and Parquet to a terminal", async () => {
+    expect((await cli("export", "--table", "events", "--id", "KH")).stderr).toContain("--id does not apply to --table");
+    expect((await cli("export", "--table", "people")).stderr).toContain("--table must be one of events, claims, relations, entities");
+    expect((await cli("export", "--table", "claims", "--format", "parquet")).stderr).toContain("--format parquet needs --output FILE here");
   });
 });
 

@@ -108,6 +108,12 @@ describe("GraphQL export fields", () => {
     expect("links" in nodeLink).toBe(false);
   });
 
+  it("costs nodeLink once for the whole subgraph, so the largest neighbourhood the limits allow exports", async () => {
+    const { data, errors } = await server.execute(NeighborhoodNodeLinkDocument, { id: "kataib-hezbollah", depth: 4, limit: 500 });
+    expect(errors).toBeUndefined();
+    expect((data!.neighborhood.nodeLink as { nodes: unknown[] }).nodes.length).toBe(server.app.service.neighborhood({ id: "kataib-hezbollah", depth: 4, limit: 500 }).nodes.length);
+  });
+
   it("shortestPath { export(format) } returns the file's text", async () => {
     const { data } = await server.execute(PathExportDocument, { from: "kataib-hezbollah", to: "joe-biden", format: "GRAPHML" });
     const graph = parseGraphml(MultiDirectedGraph, data!.shortestPath!.export);

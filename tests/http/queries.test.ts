@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  ClaimsDocument,
+  SearchDocument,
   AllShortestPathsDocument,
   BackedByDocument,
   CasualtyClaimsDocument,
@@ -71,6 +73,39 @@ describe("entity", () => {
   });
 });
 
+describe("search", () => {
+  it("ranks hits with their score and the field that matched, and shows name variants", async () => {
+    const { search } = ok(await server.execute(SearchDocument, { text: "Hizballah", first: 3 }));
+    expect(search.nodes[0]).toMatchObject({ field: "VARIANT", exact: false, entity: { id: "kataib-hezbollah" } });
+    expect(search.nodes.map((n) => n.score)).toEqual([...search.nodes.map((n) => n.score)].sort((a, b) => b - a));
+    expect(search.nodes[0]!.entity.nameVariants).toContainEqual({ name: "Kata'ib Hizballah", type: "TRANSLITERATION" });
+    const kh = ok(await server.execute(SearchDocument, { text: "KH" })).search;
+    expect(kh.nodes.map((n) => n.entity.id)).toEqual(["kataib-hezbollah"]);
+    expect(kh.nodes[0]).toMatchObject({ score: 1, exact: true, field: "ALIAS" });
+  });
+
+  it("refuses empty text", async () => {
+    const { errors } = await server.execute(SearchDocument, { text: "" });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "text" });
+  });
+});
+
+describe("claims", () => {
+  it("lists every death toll of an event with its account and source, and filters by attribution", async () => {
+    const { claims } = ok(await server.execute(ClaimsDocument, { measures: ["KILLED"], subject: "us-strike-2021-06-27" }));
+    expect(claims.map((c) => [c.claim.account, c.claim.count])).toEqual([
+      ["ap-iraqi-military", 4],
+      ["britain-based-monitor", 7],
+      ["kss", 4],
+    ]);
+    const monitor = ok(await server.execute(ClaimsDocument, { attribution: "britain-based monitor" })).claims;
+    expect(monitor.length).toBeGreaterThan(0);
+    expect(monitor.every((c) => c.claim.evidence.attribution.toLowerCase().includes("britain-based monitor"))).toBe(true);
+    const everyKilled = ok(await server.execute(ClaimsDocument, { measures: ["KILLED"], first: 500 })).claims;
+    expect(new Set(everyKilled.map((c) => c.subject.id)).size).toBeGreaterThanOrEqual(7);
+  });
+});
+
 describe("entities", () => {
   it("pages through one kind with cursors until the end", async () => {
     const seen: string[] = [];
@@ -113,7 +148,7 @@ describe("entities", () => {
 
 describe("relations", () => {
   it("filters by type, source and target", async () => {
-    const { relations } = ok(await server.execute(RelationsDocument, { type: "BACKS", sourceId: "iran-government", targetId: "kataib-hezbollah" }));
+    const { relations } = ok(await server.execute(RelationsDocument, { types: ["BACKS"], sourceId: "iran-government", targetId: "kataib-hezbollah" }));
     expect(relations.totalCount).toBe(1);
     const relation = relations.edges[0]!.node;
     expect(relation).toMatchObject({ type: "BACKS", source: { id: "iran-government" }, target: { id: "kataib-hezbollah" } });
@@ -121,8 +156,8 @@ describe("relations", () => {
   });
 
   it("pages through relations of a type", async () => {
-    const first = ok(await server.execute(RelationsDocument, { type: "RETALIATES_FOR", first: 5 })).relations;
-    const second = ok(await server.execute(RelationsDocument, { type: "RETALIATES_FOR", first: 5, after: first.pageInfo.endCursor })).relations;
+    const first = ok(await server.execute(RelationsDocument, { types: ["RETALIATES_FOR"], first: 5 })).relations;
+    const second = ok(await server.execute(RelationsDocument, { types: ["RETALIATES_FOR"], first: 5, after: first.pageInfo.endCursor })).relations;
     expect(first.edges).toHaveLength(5);
     expect(second.totalCount).toBe(first.totalCount);
     const firstIds = first.edges.map((e) => e.node.id);
@@ -130,7 +165,7 @@ describe("relations", () => {
   });
 
   it("lists relations into an entity", async () => {
-    const { relations } = ok(await server.execute(RelationsDocument, { type: "CONDEMNS", targetId: "us-strike-2021-06-27" }));
+    const { relations } = ok(await server.execute(RelationsDocument, { types: ["CONDEMNS"], targetId: "us-strike-2021-06-27" }));
     expect(relations.edges.map((e) => e.node.source.id).sort()).toEqual(["fatah-coalition", "iran-government", "iraq-government"]);
   });
 });
@@ -185,6 +220,25 @@ describe("analysts' questions", () => {
 });
 
 describe("events (the timeline)", () => {
+  it("takes perpetrators and targets, and `within` keeps only events wholly inside the window", async () => {
+    const byUs = ok(await server.execute(TimelineDocument, { perpetrators: ["us-government"], types: ["AIRSTRIKE"] })).events;
+    expect(byUs.map((e) => e.shortName)).toEqual([
+      "US strikes, 2019-12-29",
+      "US strikes, 2020-01-03",
+      "US strikes, 2020-03-13",
+      "US strikes, 2021-02-25",
+      "US strikes, 2021-06-27",
+    ]);
+    const atAinAlAsad = ok(await server.execute(TimelineDocument, { targets: ["ain-al-asad-air-base"] })).events;
+    expect(atAinAlAsad.length).toBeGreaterThan(0);
+    const overlapping = ok(await server.execute(TimelineDocument, { from: "2021-06", to: "2021-06" })).events;
+    const inside = ok(await server.execute(TimelineDocument, { from: "2021-06", to: "2021-06", within: true })).events;
+    expect(idsOf(overlapping)).toContain("drone-attacks-2021-04-to-2021-06");
+    expect(idsOf(overlapping)).toContain("attacks-after-us-strike-2021-06-27");
+    expect(idsOf(inside)).not.toContain("drone-attacks-2021-04-to-2021-06");
+    expect(inside.every((e) => e.date.earliest! >= "2021-06-01" && e.date.latest! <= "2021-06-30")).toBe(true);
+  });
+
   it("is sorted by date and filtered by range, types and involvement", async () => {
     const { events } = ok(await server.execute(TimelineDocument, { from: "2021", to: "2021-07-05", types: ["ROCKET_ATTACK", "DRONE_ATTACK"], involving: "ain-al-asad-air-base" }));
     expect(idsOf(events)).toEqual(["drone-attack-2021-05-08", "drone-attack-2021-06-06", "rocket-attack-2021-07-05"]);

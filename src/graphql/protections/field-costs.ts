@@ -94,7 +94,7 @@ export const FIELD_COSTS = {
   /** The entities an evidence entry is attributed to. */
   attributedTo: { items: ({ profile }) => profile.records.attributedTo },
   /** The source documents. */
-  sources: { items: ({ profile }) => profile.records.sources },
+  sources: { items: (input) => Math.min(first(input, LIMITS.relatedItems.max), input.profile.records.sources) },
   /** A subgraph serialised once: one per entity and relation it can hold. */
   subgraphExport: { base: ({ scope }) => 1 + (scope.nodes ?? 1) + (scope.relations ?? 1) },
   /** A path serialised once: one per entity and step. */

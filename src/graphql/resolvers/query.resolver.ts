@@ -2,7 +2,7 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { IdArgs, IdsArgs } from "../args/id.args.js";
 import { ClaimsArgs } from "../args/claims.args.js";
-import { EntitiesArgs, EventsArgs, RelationsArgs, SearchArgs } from "../args/list.args.js";
+import { EntitiesArgs, EventsArgs, RelationsArgs, SearchArgs, SliceArgs } from "../args/list.args.js";
 import type { GraphQLContext } from "../context.js";
 import { ClaimEntryObject } from "../types/claim.type.js";
 import { EntityConnectionObject, RelationConnectionObject, SearchHitConnectionObject } from "../types/connection.type.js";
@@ -62,9 +62,9 @@ export class QueryResolver {
     return service.claims(args);
   }
 
-  @Query(() => [SourceDocumentObject], { description: "The source documents the graph is built from." })
+  @Query(() => [SourceDocumentObject], { description: "The source documents the graph is built from, in data order; `first` at a time after `offset`." })
   @Cost(FIELD_COSTS.sources)
-  sources(@Ctx() { service }: GraphQLContext) {
-    return service.sources();
+  sources(@Args(() => SliceArgs) args: SliceArgs, @Ctx() { service }: GraphQLContext) {
+    return service.sourcesPage(args);
   }
 }
