@@ -20,8 +20,27 @@ import type { QueryOptions } from "./query-commands.js";
 import { EXIT, UsageError } from "./usage.js";
 import type { Output } from "./usage.js";
 
+/** The filter options each table takes; the graph exports take none of them. */
+const TABLE_OPTIONS: Record<TableName, ReadonlyArray<keyof QueryOptions>> = {
+  events: ["from", "to", "within", "types", "perpetrators", "targets", "involving", "country"],
+  claims: ["measures", "subject", "attribution", "ranks"],
+  relations: ["ranks"],
+  entities: [],
+};
+const TABLE_ONLY: ReadonlyArray<keyof QueryOptions> = ["within", "perpetrators", "targets", "involving", "country", "measures", "subject", "attribution", "ranks"];
+const GRAPH_ONLY: ReadonlyArray<keyof QueryOptions> = ["id", "depth", "limit", "edgesKey", "direction"];
+const flag = (option: keyof QueryOptions) => `--${option === "edgesKey" ? "edges-key" : option}`;
+
+/** A file that cannot be written is exit 1 with the system's reason, not a stack trace. */
+function cannotWrite(error: unknown, path: string, out: Output): number {
+  if (!(error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("E"))) throw error;
+  out.error(`error: cannot write ${path}: ${error.message}`);
+  return EXIT.NOT_FOUND_OR_INVALID;
+}
+
 export async function runExport(service: KnowledgeService, options: QueryOptions, out: Output): Promise<number> {
   if (options.table !== undefined) return runTableExport(service, options, out);
+  for (const option of TABLE_ONLY) if (options[option] !== undefined) throw new UsageError(`${flag(option)} needs --table`);
   const format = formatNamed(options.format);
   const edgesKey = edgesKeyOf(options.edgesKey);
   if (options.id !== undefined && (options.from !== undefined || options.to !== undefined)) {
@@ -45,7 +64,11 @@ export async function runExport(service: KnowledgeService, options: QueryOptions
   }
   const text = serialize(graph, format, { edgesKey });
   if (options.output !== undefined) {
-    writeFileSync(options.output, text);
+    try {
+      writeFileSync(options.output, text);
+    } catch (error) {
+      return cannotWrite(error, options.output, out);
+    }
     out.error(`wrote ${graph.nodes.length} entities and ${graph.edges.length} relations as ${FORMAT_INFO[format].extension} to ${options.output}`);
   } else {
     out.log(text);
@@ -58,8 +81,11 @@ async function runTableExport(service: KnowledgeService, options: QueryOptions, 
   if (!(TABLE_NAMES as readonly string[]).includes(name)) throw new UsageError(`--table must be one of ${TABLE_NAMES.join(", ")} (got "${name}")`);
   const format = (options.format ?? "csv") as TableFormat;
   if (!(TABLE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format for a table must be one of ${TABLE_FORMATS.join(", ")} (got "${format}")`);
-  for (const graphOnly of ["id", "depth", "limit", "edgesKey"] as const) {
-    if (options[graphOnly] !== undefined) throw new UsageError(`--${graphOnly === "edgesKey" ? "edges-key" : graphOnly} does not apply to --table`);
+  for (const option of GRAPH_ONLY) if (options[option] !== undefined) throw new UsageError(`${flag(option)} does not apply to --table`);
+  for (const option of TABLE_ONLY.concat(["from", "to", "types"])) {
+    if (options[option] !== undefined && !TABLE_OPTIONS[name as TableName].includes(option)) {
+      throw new UsageError(`${flag(option)} does not apply to --table ${name}; it takes ${TABLE_OPTIONS[name as TableName].map(flag).join(", ") || "no filters"}`);
+    }
   }
   const table = tableOf(service, name as TableName, resolvedFilters(service, options, out));
   if (options.output !== undefined) {
@@ -75,7 +101,7 @@ async function runTableExport(service: KnowledgeService, options: QueryOptions, 
     } catch (error) {
       file.destroy();
       rmSync(partial, { force: true });
-      throw error;
+      return cannotWrite(error, options.output, out);
     }
     out.error(`wrote the ${name} table as ${format} to ${options.output}`);
     return EXIT.OK;

@@ -6,7 +6,7 @@
  */
 import type { EntityRecord } from "../model/records.js";
 import { reportOf } from "../service/error-reports.js";
-import type { KnowledgeService } from "../service/knowledge-service.js";
+import type { EntityRole, KnowledgeService } from "../service/knowledge-service.js";
 import { LIMITS } from "../service/limits.js";
 import { integer, kindConstant, neighborhoodRequest, walkRequest } from "../service/requests.js";
 import type { PathView } from "../service/views.js";
@@ -48,14 +48,15 @@ class NotResolved extends Error {}
 
 const label = (e: EntityRecord) => `${e.name} (${e.id}, ${kindConstant(e.kind)})`;
 
-export function resolveEntity(service: KnowledgeService, text: string, out: Output): EntityRecord {
-  const result = service.resolve(text);
+export function resolveEntity(service: KnowledgeService, text: string, out: Output, role: EntityRole = "any"): EntityRecord {
+  const result = service.resolve(text, role);
   if ("entity" in result) return result.entity;
+  const what = role === "any" ? "entity" : role === "country" ? "country" : `possible ${role}`;
   if (!result.ambiguous && result.candidates.length === 0) {
-    out.error(`No entity matches "${text}".`);
+    out.error(`No ${what} matches "${text}".`);
     throw new NotResolved();
   }
-  out.error(result.ambiguous ? `"${text}" matches several entities; give one of these ids:` : `No entity matches "${text}". Closest:`);
+  out.error(result.ambiguous ? `"${text}" matches several entities; give one of these ids:` : `No ${what} matches "${text}". Closest:`);
   out.error(table(["id", "kind", "name"], result.candidates.map((e) => [e.id, kindConstant(e.kind), e.name])));
   throw new NotResolved();
 }
@@ -194,11 +195,25 @@ const tableFilters = (options: QueryOptions) => ({
 });
 
 /** Names given for entity options, resolved to ids as the export routes resolve them. */
+/** Names given for entity options, resolved to ids as the export routes resolve them; a name that is not an exact id is reported with the entity it stands for. */
 export function resolvedFilters(service: KnowledgeService, options: QueryOptions, out: Output) {
   const filters = tableFilters(options);
-  const one = (text: string | undefined) => (text === undefined ? undefined : resolveEntity(service, text, out).id);
-  const many = (text: string | undefined) => (text === undefined ? undefined : text.split(",").map((name) => resolveEntity(service, name.trim(), out).id).join(","));
-  return { ...filters, involving: one(filters.involving), country: one(filters.country), subject: one(filters.subject), perpetrators: many(filters.perpetrators), targets: many(filters.targets) };
+  const resolved = (option: string, text: string, role: EntityRole) => {
+    const entity = resolveEntity(service, text, out, role);
+    if (entity.id !== text) out.error(`--${option} "${text}": ${label(entity)}`);
+    return entity.id;
+  };
+  const one = (option: string, text: string | undefined, role: EntityRole) => (text === undefined ? undefined : resolved(option, text, role));
+  const many = (option: string, text: string | undefined, role: EntityRole) =>
+    text === undefined ? undefined : text.split(",").map((name) => resolved(option, name.trim(), role)).join(",");
+  return {
+    ...filters,
+    involving: one("involving", filters.involving, "any"),
+    country: one("country", filters.country, "country"),
+    subject: one("subject", filters.subject, "any"),
+    perpetrators: many("perpetrators", filters.perpetrators, "perpetrator"),
+    targets: many("targets", filters.targets, "target"),
+  };
 }
 
 /** `events` and `claims`: the table as CSV (--csv), JSON Lines (--json) or a terminal table of its main columns. */

@@ -3,14 +3,15 @@
  * a counterpart exists), claims (one row per claim), relations and entities,
  * each a fixed list of typed columns and a lazy sequence of rows, so writers
  * can stream them. Filters are the service's (events: the timeline's;
- * claims: the root `claims` query's). Multi-valued cells are joined with
+ * claims: the root `claims` query's; relations: `ranks`, PREFERRED and
+ * NORMAL by default, as everywhere). Multi-valued cells are joined with
  * "; " (LIST_SEPARATOR); kinds and enum values are spelled as in the API.
  */
 import type { Claim, EntityRecord, Evidence, RelationRecord } from "../model/records.js";
 import { parsePartialDate } from "../model/dates.js";
 import { claimFigures } from "../service/estimates.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
-import { kindConstant } from "../service/requests.js";
+import { kindConstant, ranks } from "../service/requests.js";
 import type { RequestInput } from "../service/requests.js";
 
 export const LIST_SEPARATOR = "; ";
@@ -234,8 +235,10 @@ export function tableOf(service: KnowledgeService, name: TableName, input: Reque
     }
     case "claims":
       return bind(name, CLAIM_COLUMNS, service.claimsMatching(input));
-    case "relations":
-      return bind(name, relationColumns(service), service.allRelations());
+    case "relations": {
+      const shown = ranks(input);
+      return bind(name, relationColumns(service), service.allRelations().filter((r) => shown.includes(r.rank ?? "NORMAL")));
+    }
     case "entities":
       return bind(name, entityColumns(service), service.allEntities());
   }

@@ -46,6 +46,8 @@ export interface SearchHit {
   readonly field: SearchField;
   /** Whether the whole query equals an id, name, alias or variant once normalised. */
   readonly exact: boolean;
+  /** The share of the matched name's words the query covers (1 when exact; 0 past the COVERAGE_WINDOW or in a description). */
+  readonly coverage: number;
 }
 
 /**
@@ -68,7 +70,7 @@ export class SearchResults {
       const from = Math.max(start - offset, 0);
       const to = Math.min(end - offset, size);
       for (let i = from; i < to; i++) {
-        hits.push(Array.isArray(segment) ? segment[i]! : { id: segment.ids[i]!, score: segment.score, field: segment.field, exact: false });
+        hits.push(Array.isArray(segment) ? segment[i]! : { id: segment.ids[i]!, score: segment.score, field: segment.field, exact: false, coverage: 0 });
       }
       offset += size;
       if (offset >= end) break;
@@ -94,6 +96,8 @@ export const FUZZY_MIN_LETTERS = 5;
 export const SOUND_PENALTY = 0.02;
 /** Query words shorter than this are matched by checking candidates, not looked up (a letter or two begins too many words). */
 const SHORT_WORD = 3;
+/** The least share of a name a typed name must cover to stand for it ("Kadhimi" covers a third of "Mustafa al Kadhimi"; "June 27 strikes" three words of eleven). */
+export const MIN_RESOLVE_COVERAGE = 1 / 3;
 /** Most spellings by sound tried for one query. */
 const MAX_SOUND_QUERIES = 8;
 
@@ -139,8 +143,6 @@ const isSpelledWord = (word: string) => word.length >= FUZZY_MIN_LETTERS && /^\p
 /** Scores are given to four decimals: enough to order hits, short to read. */
 const rounded = (score: number) => Math.round(score * 10_000) / 10_000;
 
-/** The share of its name a hit covers, read back from its score (exact hits: 1). */
-const coverageOf = (hit: SearchHit) => (hit.exact ? 1 : 1 - (FIELD_WEIGHT[hit.field] - hit.score) / 0.1);
 
 /**
  * Normalised names -> the entities (numbers) that have them and in which
@@ -247,7 +249,7 @@ export class SearchIndex {
     for (const [n, field] of this.exactNames.get(query) ?? []) {
       if (!keep(n)) continue;
       seen.add(n);
-      exact.push({ id: this.idOf(n), score: 1, field, exact: true });
+      exact.push({ id: this.idOf(n), score: 1, field, exact: true, coverage: 1 });
     }
     const segments: Array<SearchHit[] | { ids: string[]; field: SearchField; score: number }> = [exact];
     const queryWords = query.split(" ");
@@ -282,23 +284,29 @@ export class SearchIndex {
   }
 
   /**
-   * An entity as a person types it: the exact id; else the one entity with
-   * that exact name; else the best name match (descriptions aside) when the
-   * next one matched in a lower field or covers less of its name ("Biden"
-   * covers 1/2 of "Joe Biden" and 1/7 of "Biden remarks to reporters on the
-   * airstrikes": Joe Biden). Otherwise the candidates: the matches as good as
-   * the best, or the nearest names when nothing matches.
+   * An entity as a person types it, among those `accept` allows (all by
+   * default): the exact id; else the one entity with that exact name; else
+   * the best name match (descriptions aside) when it covers at least
+   * MIN_RESOLVE_COVERAGE of its name and the next one matched in a lower
+   * field or covers less of its name ("Biden" covers 1/2 of "Joe Biden" and
+   * 1/7 of "Biden remarks to reporters on the airstrikes": Joe Biden).
+   * Otherwise the candidates: the matches as good as the best (or the best
+   * few, when the best covers too little to be taken), or the nearest names
+   * when nothing matches.
    */
-  resolve(text: string): Resolution {
-    if ((this.exactNames.get(text) ?? []).some(([n, field]) => field === "ID" && this.idOf(n) === text)) return { id: text };
-    const named = this.byName(text);
+  resolve(text: string, accept: (id: string) => boolean = () => true): Resolution {
+    if ((this.exactNames.get(normaliseName(text)) ?? []).some(([n]) => this.idOf(n) === text) && accept(text)) return { id: text };
+    const named = this.byName(text).filter(accept);
     if (named.length === 1) return { id: named[0]! };
     if (named.length > 1) return { candidates: named, ambiguous: true };
-    const hits = this.search(text).slice(0, 4 * COVERAGE_WINDOW).filter((hit) => hit.field !== "DESCRIPTION");
-    if (hits.length === 0) return { candidates: this.suggest(text, 5), ambiguous: false };
+    const hits = this.search(text)
+      .slice(0, 4 * COVERAGE_WINDOW)
+      .filter((hit) => hit.field !== "DESCRIPTION" && accept(hit.id));
+    if (hits.length === 0) return { candidates: this.suggest(text, 5).filter(accept), ambiguous: false };
     const [best, next] = hits as [SearchHit, SearchHit | undefined];
-    if (next === undefined || next.field !== best.field || coverageOf(best) > coverageOf(next)) return { id: best.id };
-    return { candidates: hits.filter((hit) => hit.field === best.field && coverageOf(hit) === coverageOf(best)).map((hit) => hit.id), ambiguous: true };
+    if (best.coverage < MIN_RESOLVE_COVERAGE) return { candidates: hits.slice(0, 5).map((hit) => hit.id), ambiguous: true };
+    if (next === undefined || next.field !== best.field || best.coverage > next.coverage) return { id: best.id };
+    return { candidates: hits.filter((hit) => hit.field === best.field && hit.coverage === best.coverage).map((hit) => hit.id), ambiguous: true };
   }
 
   /** Up to `count` entities with a name word that begins like a word of `text` (its first three letters) or sounds like one. */
@@ -340,7 +348,7 @@ export class SearchIndex {
     seen: Set<number>,
   ): [SearchHit[], { ids: string[]; field: SearchField; score: number }] {
     const floor = FIELD_WEIGHT[field] - 0.1;
-    const window = new Map<number, { score: number; position: number }>();
+    const window = new Map<number, { score: number; position: number; coverage: number }>();
     const rest: string[] = [];
     let position = 0;
     for (const { ns, words, penalty } of sources) {
@@ -353,27 +361,29 @@ export class SearchIndex {
           rest.push(this.idOf(n));
           continue;
         }
-        const score = Math.max(floor, FIELD_WEIGHT[field] - 0.1 * (1 - this.coverage(n, field, words, "prefixes")) - penalty);
+        const coverage = this.coverage(n, field, words, "prefixes");
+        const score = Math.max(floor, FIELD_WEIGHT[field] - 0.1 * (1 - coverage) - penalty);
         if (inWindow === undefined) {
           seen.add(n);
-          window.set(n, { score, position });
-        } else inWindow.score = Math.max(inWindow.score, score);
+          window.set(n, { score, position, coverage });
+        } else if (score > inWindow.score) Object.assign(inWindow, { score, coverage });
       }
     }
     const ranked = [...window].sort(([, a], [, b]) => b.score - a.score || a.position - b.position);
-    return [ranked.map(([n, { score }]) => ({ id: this.idOf(n), score: rounded(score), field, exact: false })), { ids: rest, field, score: rounded(floor) }];
+    return [ranked.map(([n, { score, coverage }]) => ({ id: this.idOf(n), score: rounded(score), field, exact: false, coverage })), { ids: rest, field, score: rounded(floor) }];
   }
 
   /** Appends matches in FlexSearch's order, the first COVERAGE_WINDOW re-ranked by score. */
   private rank(found: number[], fieldOf: (n: number) => SearchField, coverage: (n: number, field: SearchField) => number, seen: Set<number>, hits: SearchHit[]): void {
     const ranked = found.map((n, position) => {
       const field = fieldOf(n);
-      return { n, position, field, score: FIELD_WEIGHT[field] - 0.1 * (1 - (position < COVERAGE_WINDOW ? coverage(n, field) : 0)) };
+      const covered = position < COVERAGE_WINDOW ? coverage(n, field) : 0;
+      return { n, position, field, covered, score: FIELD_WEIGHT[field] - 0.1 * (1 - covered) };
     });
     const window = ranked.slice(0, COVERAGE_WINDOW).sort((a, b) => b.score - a.score || a.position - b.position);
-    for (const { n, field, score } of [...window, ...ranked.slice(COVERAGE_WINDOW)]) {
+    for (const { n, field, score, covered } of [...window, ...ranked.slice(COVERAGE_WINDOW)]) {
       seen.add(n);
-      hits.push({ id: this.idOf(n), score: rounded(score), field, exact: false });
+      hits.push({ id: this.idOf(n), score: rounded(score), field, exact: false, coverage: covered });
     }
   }
 

@@ -18,8 +18,8 @@ import type { ExportFormat } from "../export/formats.js";
 import type { ExportGraph } from "../export/export-graph.js";
 import { reportOf } from "../service/error-reports.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
-import { LIMITS } from "../service/limits.js";
-import { neighborhoodRequest, optionalText, pathRequest } from "../service/requests.js";
+import { neighborhoodRequest, optionalText, pathRequest, textList } from "../service/requests.js";
+import type { EntityRole } from "../service/knowledge-service.js";
 import type { HttpReply } from "./server.js";
 import { BadInputError } from "../errors.js";
 import { TABLE_NAMES, tableOf } from "../export/tables.js";
@@ -50,15 +50,15 @@ const PARAMETERS: Record<Subject | TableName, readonly string[]> = {
   path: ["from", "to", "relationTypes", "direction", "edgesKey"],
   events: ["from", "to", "within", "types", "involving", "perpetrators", "targets", "country"],
   claims: ["measures", "subject", "attribution", "ranks"],
-  relations: [],
+  relations: ["ranks"],
   entities: [],
 };
-/** Parameters that name entities, and whether they take a list. */
-const ENTITY_PARAMETERS: Partial<Record<Subject | TableName, Record<string, "one" | "list">>> = {
-  neighborhood: { id: "one" },
-  path: { from: "one", to: "one" },
-  events: { involving: "one", country: "one", perpetrators: "list", targets: "list" },
-  claims: { subject: "one" },
+/** Parameters that name entities: whether they take a list, and what the entity stands for (which narrows the names it may be). */
+const ENTITY_PARAMETERS: Partial<Record<Subject | TableName, Record<string, ["one" | "list", EntityRole]>>> = {
+  neighborhood: { id: ["one", "any"] },
+  path: { from: ["one", "any"], to: ["one", "any"] },
+  events: { involving: ["one", "any"], country: ["one", "country"], perpetrators: ["list", "perpetrator"], targets: ["list", "target"] },
+  claims: { subject: ["one", "any"] },
 };
 
 /**
@@ -74,10 +74,14 @@ function argumentsOf(service: KnowledgeService, route: Subject | TableName, para
   }
   const input: Record<string, unknown> = {};
   for (const key of new Set(params.keys())) input[key] = params.getAll(key).join(",");
-  for (const [key, arity] of Object.entries(ENTITY_PARAMETERS[route] ?? {})) {
-    const value = optionalText(input, key, arity === "one" ? undefined : LIMITS.text * LIMITS.listItems);
-    if (value === null || value === "") continue;
-    input[key] = arity === "one" ? service.resolveId(key, value) : value.split(",").map((name) => service.resolveId(key, name.trim())).join(",");
+  for (const [key, [arity, role]] of Object.entries(ENTITY_PARAMETERS[route] ?? {})) {
+    if (arity === "one") {
+      const value = optionalText(input, key);
+      if (value !== null && value !== "") input[key] = service.resolveId(key, value, role);
+    } else {
+      const names = textList(input, key);
+      if (names !== null) input[key] = names.map((name) => service.resolveId(key, name, role)).join(",");
+    }
   }
   return input;
 }

@@ -3,7 +3,8 @@
  * chain of LOCATED_IN relations reaches, deprecated ones aside; a country is
  * its own) and coordinates (from data/geography/, written by `npm run
  * geocode`), and each event's, through the sites it occurred at (else the
- * sites it struck or struck near). An event that occurred at a country
+ * sites it struck or struck near; an event at a city is located to the
+ * city, whatever the city's own precision). An event that occurred at a country
  * directly ("in Syria") takes that country, not every country a border site
  * beside it touches. Computed once at load.
  */
@@ -22,6 +23,10 @@ export interface Geography {
 }
 
 const PRECISION_ORDER: Record<GeoPrecision, number> = { SITE: 0, CITY: 1, REGION: 2, COUNTRY: 3 };
+/** For an event, a place's own position locates it only as well as the place's extent: an event "in Baghdad" is known to the city. */
+const SCALE_OF_PLACE: Partial<Record<string, GeoPrecision>> = { CITY: "CITY", DISTRICT: "CITY", REGION: "REGION", TRANSNATIONAL_REGION: "REGION", COUNTRY: "COUNTRY" };
+const placeTypeOf = (entity: EntityRecord | undefined) => (entity?.kind === "Place" ? entity.placeType : "");
+const coarser = (a: GeoPrecision, b: GeoPrecision): GeoPrecision => (PRECISION_ORDER[a] >= PRECISION_ORDER[b] ? a : b);
 const isSite = (entity: EntityRecord | undefined) => entity?.kind === "Place" || entity?.kind === "Base";
 
 export function buildGeography(kb: KnowledgeBase): Geography {
@@ -55,7 +60,9 @@ export function buildGeography(kb: KnowledgeBase): Geography {
       let best: Coordinates | null = null;
       for (const site of sitesOf(id)) {
         const at = locations.get(site)?.coordinates;
-        if (at && (best === null || PRECISION_ORDER[at.precision] < PRECISION_ORDER[best.precision])) best = { ...at, via: site };
+        if (!at) continue;
+        const precision = coarser(at.precision, SCALE_OF_PLACE[placeTypeOf(byId.get(site))] ?? "SITE");
+        if (best === null || PRECISION_ORDER[precision] < PRECISION_ORDER[best.precision]) best = { ...at, precision, via: site };
       }
       return best;
     },

@@ -7,7 +7,7 @@
  */
 import { AmbiguousNameError, BadInputError, NotFoundError } from "../errors.js";
 import { parsePartialDate } from "../model/dates.js";
-import { RANKS } from "../model/ontology.js";
+import { RANKS, RELATION_TYPES } from "../model/ontology.js";
 import type { EventType, Rank, RelationType } from "../model/ontology.js";
 import type { Claim, Coordinates, DateRecord, EntityRecord, Evidence, RelationRecord, SourceDocument } from "../model/records.js";
 import type { KnowledgeGraph, RelationEdge } from "../graph/types.js";
@@ -136,21 +136,24 @@ export class KnowledgeService {
 
   /**
    * An entity given by id or by name, as a person types it (see
-   * SearchIndex.resolve): the entity, or the candidates when the name is
-   * ambiguous or matches nothing.
+   * SearchIndex.resolve), among the entities `role` allows (every entity by
+   * default): the entity, or the candidates when the name is ambiguous or
+   * matches nothing.
    */
-  resolve(text: string): { entity: EntityRecord } | { candidates: EntityRecord[]; ambiguous: boolean } {
-    const found = this.knowledge.search.resolve(text);
+  resolve(text: string, role: EntityRole = "any"): { entity: EntityRecord } | { candidates: EntityRecord[]; ambiguous: boolean } {
+    const fits = ROLES[role];
+    const found = this.knowledge.search.resolve(text, (id) => fits(this.entity(id)));
     if ("id" in found) return { entity: this.entity(found.id) };
     return { candidates: found.candidates.slice(0, 10).map((id) => this.entity(id)), ambiguous: found.ambiguous };
   }
 
   /** `resolve`, for an argument: the entity's id, or AmbiguousNameError / NotFoundError naming the argument and the candidates. */
-  resolveId(argument: string, text: string): string {
-    const found = this.resolve(text);
+  resolveId(argument: string, text: string, role: EntityRole = "any"): string {
+    const found = this.resolve(text, role);
     if ("entity" in found) return found.entity.id;
     if (found.ambiguous) throw new AmbiguousNameError(argument, text, found.candidates.map((e) => e.id));
-    throw new NotFoundError("entity", text, `No entity matches "${text}"${found.candidates.length > 0 ? `; nearest: ${found.candidates.map((e) => e.id).join(", ")}` : ""}`);
+    const nearest = found.candidates.length > 0 ? `; nearest: ${found.candidates.map((e) => e.id).join(", ")}` : "";
+    throw new NotFoundError("entity", text, `No ${role === "any" ? "entity" : ROLE_NOUNS[role]} matches "${text}"${nearest}`);
   }
 
   relations(input: RequestInput): Page<RelationRecord> {
@@ -472,3 +475,13 @@ function shortLabel(entity: EntityRecord): string {
   const acronyms = (entity.aliases ?? []).filter((alias) => /^[A-Z][A-Z.]{1,5}$/.test(alias) && !alias.includes(".."));
   return acronyms.sort((a, b) => a.length - b.length)[0] ?? entity.name;
 }
+
+/** What an entity argument stands for, which narrows the names it may resolve to. */
+export type EntityRole = "any" | "country" | "perpetrator" | "target";
+const ROLES: Record<EntityRole, (entity: EntityRecord) => boolean> = {
+  any: () => true,
+  country: (entity) => entity.kind === "Place" && entity.placeType === "COUNTRY",
+  perpetrator: (entity) => RELATION_TYPES.CARRIED_OUT.signatures.some((s) => (s.from as readonly string[]).includes(entity.kind)),
+  target: (entity) => RELATION_TYPES.ATTACKS.signatures.some((s) => (s.to as readonly string[]).includes(entity.kind)),
+};
+const ROLE_NOUNS: Record<EntityRole, string> = { any: "entity", country: "country", perpetrator: "possible perpetrator", target: "possible target" };

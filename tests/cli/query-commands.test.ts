@@ -258,3 +258,23 @@ describe("the command line as a whole", () => {
     await expect(promisify(execFile)(process.execPath, [bin, "search", "narnia"])).rejects.toMatchObject({ code: 1 });
   });
 });
+
+describe("names and filters that do not fit", () => {
+  it("says which entity a name stood for, and takes Iraq as the country where a country is meant", async () => {
+    const { code, stderr } = await cli("events", "--country", "Iraq", "--types", "AIRSTRIKE");
+    expect(code).toBe(0);
+    expect(stderr).toContain('--country "Iraq": Iraq (iraq, PLACE)');
+  });
+
+  it("refuses a filter that does not apply to the table, and a table filter without --table", async () => {
+    expect((await cli("export", "--table", "events", "--measures", "KILLED")).stderr).toContain("--measures does not apply to --table events");
+    expect((await cli("export", "--table", "entities", "--country", "syria")).stderr).toContain("--country does not apply to --table entities; it takes no filters");
+    expect((await cli("export", "--perpetrators", "KH")).stderr).toContain("--perpetrators needs --table");
+  });
+
+  it("reports a file it cannot write with the reason, exit 1", async () => {
+    const { code, stderr } = await cli("export", "--table", "events", "--output", "/nonexistent-dir/e.csv");
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^error: cannot write \/nonexistent-dir\/e\.csv: ENOENT/);
+  });
+});

@@ -34,9 +34,9 @@ describe("SearchIndex.search", () => {
 
   it("puts an exact name first with score 1, then name matches by how much of the name the query covers", () => {
     const hits = index.search("Kat Road").slice();
-    expect(hits[0]).toEqual({ id: "old-kat-road", score: 0.8667, field: "NAME", exact: false });
+    expect(hits[0]).toEqual({ id: "old-kat-road", score: 0.8667, field: "NAME", exact: false, coverage: 2 / 3 });
     const kat = index.search("kat").slice();
-    expect(kat[0]).toEqual({ id: "kat", score: 1, field: "NAME", exact: true });
+    expect(kat[0]).toEqual({ id: "kat", score: 1, field: "NAME", exact: true, coverage: 1 });
     expect(kat.map((h) => h.id)).toEqual(["kat", "katmandu", "old-kat-road"]);
   });
 

@@ -59,6 +59,17 @@ describe("/export/events", () => {
     expect(Object.keys(strike)).toEqual(EVENT_COLUMNS);
   });
 
+  it("narrows a name by what the parameter stands for: country=Iraq is the country, not the government", async () => {
+    for (const country of ["Iraq", "iraq"]) {
+      const rows = await csvRows(`/export/events.csv?country=${country}&types=AIRSTRIKE`);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.country_ids!.split("; ").includes("iraq"))).toBe(true);
+    }
+    expect((await server.request("/export/neighborhood.node-link.json?id=iraq&depth=0")).status).toBe(200);
+    const us = await csvRows("/export/events.csv?perpetrators=United States");
+    expect(us.length).toBeGreaterThan(0);
+  });
+
   it("filters as GraphQL's events does, with names where ids go", async () => {
     const rows = await csvRows("/export/events.csv?perpetrators=US&from=2021&to=2021-12-31&within=true");
     expect(rows.map((r) => r.event_id)).toEqual(["us-strike-2021-02-25", "us-strike-2021-06-27"]);
@@ -71,9 +82,9 @@ describe("/export/events", () => {
   });
 
   it("answers 409 with the candidates for an ambiguous name, 400 for an unknown parameter or a bad value, 404 for a name that matches nothing", async () => {
-    const ambiguous = await server.request("/export/events.csv?targets=Rocket attack on Ain al Asad airbase");
+    const ambiguous = await server.request("/export/events.csv?involving=Rocket attack on Ain al Asad airbase");
     expect(ambiguous.status).toBe(409);
-    expect(((await ambiguous.json()) as ErrorBody).errors[0]!.extensions).toMatchObject({ code: "AMBIGUOUS_NAME", argument: "targets", candidates: ["rocket-attack-2021-07-05", "rocket-attack-2021-07-07"] });
+    expect(((await ambiguous.json()) as ErrorBody).errors[0]!.extensions).toMatchObject({ code: "AMBIGUOUS_NAME", argument: "involving", candidates: ["rocket-attack-2021-07-05", "rocket-attack-2021-07-07"] });
     const unknown = await server.request("/export/events.csv?first=3");
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as ErrorBody).errors[0]!.extensions).toEqual({ code: "BAD_USER_INPUT", argument: "first" });
@@ -92,11 +103,14 @@ describe("/export/claims, /export/relations, /export/entities", () => {
     expect(rows.every((r) => r.attribution !== "" && r.excerpt !== "" && r.document !== "")).toBe(true);
   });
 
-  it("lists every relation and every entity, with kinds spelled as in the API", async () => {
+  it("lists every entity, and the relations of the ranks asked for (deprecated ones only when asked), with kinds spelled as in the API", async () => {
     const { entities, relations } = server.app.service.stats();
     const relationRows = await csvRows("/export/relations.csv");
+    const everyRelation = await csvRows("/export/relations.csv?ranks=PREFERRED,NORMAL,DEPRECATED");
     const entityRows = await csvRows("/export/entities.csv");
-    expect([entityRows.length, relationRows.length]).toEqual([entities, relations]);
+    expect([entityRows.length, everyRelation.length]).toEqual([entities, relations]);
+    expect(relationRows.length).toBe(server.app.service.relations({ first: 1 }).totalCount);
+    expect(relationRows.every((r) => r.rank !== "DEPRECATED")).toBe(true);
     expect(entityRows.find((r) => r.entity_id === "pmf")).toMatchObject({ kind: "UMBRELLA_GROUP", name: "Popular Mobilization Forces" });
     expect(relationRows[0]).toHaveProperty("source_kind");
   });

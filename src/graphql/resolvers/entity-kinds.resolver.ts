@@ -88,7 +88,7 @@ export class EventResolver {
     return service.countriesOf(event.id);
   }
 
-  @FieldResolver(() => CoordinatesObject, { nullable: true, description: "Where it happened: the most precise coordinates of its sites; null when none has any." })
+  @FieldResolver(() => CoordinatesObject, { nullable: true, description: "Where it happened: the most precise coordinates of its sites, with the precision of the place itself when that is coarser (an event in Baghdad is known to the CITY); null when none has any." })
   coordinates(@Root() event: EntityRecord, @Ctx() { service }: GraphQLContext): Coordinates | null {
     return service.coordinatesOf(event.id);
   }
