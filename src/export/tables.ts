@@ -227,12 +227,8 @@ function bind<R>(name: TableName, columns: ReadonlyArray<Column<R>>, rows: Itera
 /** The table `name` for these filters; the filters are checked at once (BadInputError, NotFoundError), rows are made as they are read. */
 export function tableOf(service: KnowledgeService, name: TableName, input: RequestInput = {}): BoundTable {
   switch (name) {
-    case "events": {
-      const events = service.eventsMatching(input);
-      const first = events.next();
-      const all = first.done ? [] : prepend(first.value, events);
-      return bind(name, eventColumns(service), mapped(all, (event) => eventRow(service, event)));
-    }
+    case "events":
+      return bind(name, eventColumns(service), mapped(service.eventsMatching(input), (event) => eventRow(service, event)));
     case "claims":
       return bind(name, CLAIM_COLUMNS, service.claimsMatching(input));
     case "relations": {
@@ -247,9 +243,4 @@ export function tableOf(service: KnowledgeService, name: TableName, input: Reque
 /** The column names and descriptions of every table, for documentation. */
 export function tableColumns(service: KnowledgeService): Record<TableName, ReadonlyArray<Omit<Column<never>, "value">>> {
   return Object.fromEntries(TABLE_NAMES.map((name) => [name, tableOf(service, name).columns])) as Record<TableName, ReadonlyArray<Omit<Column<never>, "value">>>;
-}
-
-function* prepend<T>(head: T, rest: Iterator<T>): Generator<T> {
-  yield head;
-  for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
 }

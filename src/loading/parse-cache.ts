@@ -6,32 +6,18 @@
  * text and the parser's version. Validation still runs on every load, so a
  * cached file is judged exactly as a freshly parsed one. Only files that
  * parsed without errors and whose values JSON keeps exactly (no .inf, .nan)
- * are cached. A cache that cannot be read or written is bypassed; set
- * CONFLICT_GRAPH_CACHE=off to bypass it always.
+ * are cached (see cache-files.ts).
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { PACKAGE_ROOT } from "../paths.js";
-
-const CACHE_DIR = join(PACKAGE_ROOT, "node_modules", ".cache", "conflict-graph", "yaml");
-const enabled = () => process.env["CONFLICT_GRAPH_CACHE"] !== "off";
+import { cacheFile, readCache, writeCache } from "./cache-files.js";
 
 export const cacheKey = (text: string, parserVersion: string) => createHash("sha256").update(parserVersion).update("\0").update(text).digest("hex");
 
 /** The cached value for `key`, or undefined. */
-export function cachedParse(key: string): unknown {
-  if (!enabled()) return undefined;
-  try {
-    return JSON.parse(readFileSync(join(CACHE_DIR, `${key}.json`), "utf8")) as unknown;
-  } catch {
-    return undefined;
-  }
-}
+export const cachedParse = (key: string): unknown => readCache(cacheFile("yaml", `${key}.json`));
 
-/** Keeps `value` for `key` when JSON holds it exactly; written to a temporary file and renamed, so a reader never sees half of it. */
+/** Keeps `value` for `key` when JSON holds it exactly. */
 export function storeParse(key: string, value: unknown): void {
-  if (!enabled()) return;
   let text: string;
   try {
     text = JSON.stringify(value, (_key, v: unknown) => {
@@ -41,12 +27,5 @@ export function storeParse(key: string, value: unknown): void {
   } catch {
     return;
   }
-  try {
-    mkdirSync(CACHE_DIR, { recursive: true });
-    const temporary = join(CACHE_DIR, `${key}.${process.pid}.tmp`);
-    writeFileSync(temporary, text);
-    renameSync(temporary, join(CACHE_DIR, `${key}.json`));
-  } catch {
-    // A read-only install: every load parses.
-  }
+  writeCache(cacheFile("yaml", `${key}.json`), text);
 }

@@ -6,18 +6,18 @@
  * src/loading and src/model; the snapshot is the knowledge base those produced,
  * as JSON under node_modules/.cache/conflict-graph/. Anything else (no
  * snapshot, an unreadable one, invalid data) takes the full path, and only a
- * knowledge base that validated is ever stored. This module imports nothing
- * that validates, so a hit loads neither the YAML parser nor zod.
- * CONFLICT_GRAPH_CACHE=off bypasses it.
+ * knowledge base that validated is ever stored (see cache-files.ts). This
+ * module imports nothing that validates, so a hit loads neither the YAML
+ * parser nor zod.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PACKAGE_ROOT } from "../paths.js";
+import { cacheFile, cachesEnabled, readCache, writeCache } from "./cache-files.js";
 import type { KnowledgeBase } from "./validate.js";
 
-const CACHE_DIR = join(PACKAGE_ROOT, "node_modules", ".cache", "conflict-graph", "knowledge");
 const LOADING_DIR = dirname(fileURLToPath(import.meta.url));
 const CODE_DIRS = [LOADING_DIR, join(LOADING_DIR, "..", "model")];
 const isCode = (name: string) => /\.(js|ts)$/.test(name) && !name.endsWith(".d.ts");
@@ -42,29 +42,17 @@ function keyOf(dataDir: string): string {
   return hash.digest("hex");
 }
 
-const enabled = () => process.env["CONFLICT_GRAPH_CACHE"] !== "off";
-
 /**
  * The validated knowledge base of `dataDir`: from its snapshot when there is
  * a current one, else loaded in full by `load` (which throws on invalid data)
  * and then kept.
  */
 export async function loadWithSnapshot(dataDir: string, load: () => Promise<KnowledgeBase>): Promise<KnowledgeBase> {
-  if (!enabled() || !existsSync(dataDir)) return load();
-  const file = join(CACHE_DIR, `${keyOf(dataDir)}.json`);
-  try {
-    return JSON.parse(readFileSync(file, "utf8")) as KnowledgeBase;
-  } catch {
-    // No snapshot yet, or an unreadable one: load in full.
-  }
+  if (!cachesEnabled() || !existsSync(dataDir)) return load();
+  const file = cacheFile("knowledge", `${keyOf(dataDir)}.json`);
+  const cached = readCache(file);
+  if (cached !== undefined) return cached as KnowledgeBase;
   const knowledgeBase = await load();
-  try {
-    mkdirSync(CACHE_DIR, { recursive: true });
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, JSON.stringify(knowledgeBase));
-    renameSync(partial, file);
-  } catch {
-    // A read-only install: every load validates.
-  }
+  writeCache(file, JSON.stringify(knowledgeBase));
   return knowledgeBase;
 }

@@ -240,36 +240,40 @@ export class KnowledgeService {
     return page;
   }
 
-  /** Every event the timeline filters let through, in timeline order, one at a time (for tables that stream). */
-  *eventsMatching(input: RequestInput = {}): Generator<EntityRecord> {
-    yield* this.matchingEvents(eventsRequest(input));
+  /** Every event the timeline filters let through, in timeline order, one at a time (for tables that stream); the filters are checked at once. */
+  eventsMatching(input: RequestInput = {}): Generator<EntityRecord> {
+    return this.matchingEvents(eventsRequest(input));
   }
 
-  private *matchingEvents({ from, to, within, types, involving, perpetrators, targets, country }: EventsRequest): Generator<EntityRecord> {
+  /** The events a request lets through, lazily; every id in it is checked (NotFoundError, BadInputError) before this returns. */
+  private matchingEvents({ from, to, within, types, involving, perpetrators, targets, country }: EventsRequest): Generator<EntityRecord> {
     const typeSet = types ? new Set<string>(types) : null;
     const involved = involving !== null ? new Set(this.graph.neighbors(this.entity(involving).id)) : null;
     const byPerpetrator = perpetrators !== null ? this.eventsJoined(perpetrators, "CARRIED_OUT", "out") : null;
     const byTarget = targets !== null ? this.eventsJoined(targets, "ATTACKS", "in") : null;
     if (country !== null) this.requireCountry(country);
-    const { geography } = this.knowledge;
-    for (const id of this.knowledge.lookups.datedIds) {
-      const node = this.graph.getNodeAttributes(id);
-      if (node.record.kind !== "Event" || node.date === null) continue;
-      const { earliest, latest } = node.date;
-      if (within) {
-        if (from !== null && (earliest === null || earliest < from)) continue;
-        if (to !== null && (latest === null || latest > to)) continue;
-      } else {
-        if (from !== null && latest !== null && latest < from) continue;
-        if (to !== null && earliest !== null && earliest > to) continue;
+    const { geography, lookups } = this.knowledge;
+    const graph = this.graph;
+    return (function* () {
+      for (const id of lookups.datedIds) {
+        const node = graph.getNodeAttributes(id);
+        if (node.record.kind !== "Event" || node.date === null) continue;
+        const { earliest, latest } = node.date;
+        if (within) {
+          if (from !== null && (earliest === null || earliest < from)) continue;
+          if (to !== null && (latest === null || latest > to)) continue;
+        } else {
+          if (from !== null && latest !== null && latest < from) continue;
+          if (to !== null && earliest !== null && earliest > to) continue;
+        }
+        if (typeSet !== null && !typeSet.has(node.record.eventType)) continue;
+        if (byPerpetrator !== null && !byPerpetrator.has(id)) continue;
+        if (byTarget !== null && !byTarget.has(id)) continue;
+        if (country !== null && !geography.countriesOf(id).includes(country)) continue;
+        if (involved !== null && !involved.has(id)) continue;
+        yield node.record;
       }
-      if (typeSet !== null && !typeSet.has(node.record.eventType)) continue;
-      if (byPerpetrator !== null && !byPerpetrator.has(id)) continue;
-      if (byTarget !== null && !byTarget.has(id)) continue;
-      if (country !== null && !geography.countriesOf(id).includes(country)) continue;
-      if (involved !== null && !involved.has(id)) continue;
-      yield node.record;
-    }
+    })();
   }
 
   /** Events joined to any of `ids` by relations of `type` (not deprecated) leaving those entities ("out") or reaching them ("in"). */

@@ -6,6 +6,8 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { parquetReadObjects } from "hyparquet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BadInputError, NotFoundError } from "../../src/errors.js";
+import { tableOf } from "../../src/export/tables.js";
 import { startTestServer } from "./harness.js";
 import type { TestServer } from "./harness.js";
 
@@ -91,6 +93,14 @@ describe("/export/events", () => {
     expect((await server.request("/export/events.csv?within=maybe")).status).toBe(400);
     expect((await server.request("/export/events.parquet?from=2021-13")).status).toBe(400);
     expect((await server.request("/export/events.csv?involving=Narnia")).status).toBe(404);
+  });
+});
+
+describe("tableOf", () => {
+  it("checks every filter before the first row is made, so a download fails before its headers go out", () => {
+    expect(() => tableOf(server.app.service, "events", { involving: "nobody-at-all" })).toThrow(NotFoundError);
+    expect(() => tableOf(server.app.service, "events", { country: "iraq-government" })).toThrow(BadInputError);
+    expect(() => tableOf(server.app.service, "claims", { measures: "DEAD" })).toThrow(BadInputError);
   });
 });
 
