@@ -23,6 +23,10 @@ export interface AppOptions {
   /** After close() is called, how long requests in flight may take (default 10 s). */
   readonly shutdownGraceMs?: number;
   readonly logError?: (error: unknown) => void;
+  /** Origins browsers may call from (CORS); none by default. */
+  readonly corsOrigins?: readonly string[];
+  /** Cache-Control of GET answers; `no-cache` by default. */
+  readonly cacheControl?: string;
 }
 
 export interface RunningApp extends RunningServer {
@@ -48,6 +52,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     routes: [(url) => handleExport(service, url)],
     routesHelp: `exports are ${EXPORT_ROUTES_HELP}`,
     errorReply: exportErrorReply,
+    corsOrigins: options.corsOrigins,
+    cacheControl: options.cacheControl,
+    dataVersion: () => service.dataVersion(),
   });
   return {
     ...server,

@@ -10,6 +10,7 @@ import { DataValidationError, formatProblem } from "../loading/problems.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
 import { runNeighbors, runPath, runQuery, runSearch, runTableCommand } from "./query-commands.js";
 
+import { isOrigin } from "../http/cors.js";
 import { EXIT, UsageError } from "./usage.js";
 import type { Output } from "./usage.js";
 
@@ -21,6 +22,10 @@ Commands:
       --host H               Interface to bind (default: $HOST or 127.0.0.1)
       --shutdown-grace S     Seconds requests in flight may take to finish after
                              SIGTERM (default: $SHUTDOWN_GRACE or 10)
+      --cors-origins O1,O2   Origins browsers may call from, e.g. https://notebook.example.org
+                             (default: $CORS_ORIGINS or none: no cross-origin access)
+      --cache-control V      Cache-Control of GET answers (default: $CACHE_CONTROL or no-cache);
+                             GET answers carry an ETag and are answered 304 when unchanged
   validate                   Validate the data and print counts per kind and relation type
       --source PATH          Also check every evidence excerpt against this text
                              (repeatable; ID=PATH when there are several documents)
@@ -68,7 +73,7 @@ Common options:
 Exit codes: 0 found, 1 not found / no path / invalid data, 2 bad usage.`;
 
 const COMMANDS = {
-  serve: { arity: 0, options: ["port", "host", "shutdown-grace"] },
+  serve: { arity: 0, options: ["port", "host", "shutdown-grace", "cors-origins", "cache-control"] },
   validate: { arity: 0, options: ["source"] },
   path: { arity: 2, options: ["types", "direction", "json", "all", "k"] },
   neighbors: { arity: 1, options: ["depth", "limit", "types", "direction", "json"] },
@@ -117,6 +122,8 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
         port: { type: "string" },
         host: { type: "string" },
         "shutdown-grace": { type: "string" },
+        "cors-origins": { type: "string" },
+        "cache-control": { type: "string" },
         types: { type: "string" },
         direction: { type: "string" },
         depth: { type: "string" },
@@ -168,7 +175,14 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
       const shutdownGraceMs = parseGrace(values["shutdown-grace"] ?? process.env["SHUTDOWN_GRACE"] ?? "10");
       // The GraphQL stack loads only for `serve`, so the other commands start fast.
       const { runServe } = await import("./serve-command.js");
-      return await runServe({ dataDir, port, host: values.host ?? process.env["HOST"] ?? "127.0.0.1", shutdownGraceMs }, out);
+      const corsOrigins = (values["cors-origins"] ?? process.env["CORS_ORIGINS"] ?? "").split(",").map((o) => o.trim()).filter((o) => o !== "");
+      for (const origin of corsOrigins) {
+        if (!isOrigin(origin)) throw new UsageError(`--cors-origins: "${origin}" is not an origin like https://example.org (no path, no wildcard)`);
+      }
+      const cacheControl = values["cache-control"] ?? process.env["CACHE_CONTROL"];
+      // eslint-disable-next-line no-control-regex
+      if (cacheControl !== undefined && (cacheControl.trim() === "" || /[\u0000-\u001f\u007f]/.test(cacheControl))) throw new UsageError("--cache-control must be a header value, e.g. no-cache or max-age=60");
+      return await runServe({ dataDir, port, host: values.host ?? process.env["HOST"] ?? "127.0.0.1", shutdownGraceMs, corsOrigins, cacheControl }, out);
     }
 
     const options = { ...values, json: values.json ?? false, edgesKey: values["edges-key"] };

@@ -15,6 +15,10 @@ export interface ServeOptions {
   readonly host: string;
   /** After SIGTERM, how long requests in flight may take before every connection is closed. */
   readonly shutdownGraceMs: number;
+  /** Origins browsers may call from; none by default. */
+  readonly corsOrigins?: readonly string[];
+  /** Cache-Control of GET answers. */
+  readonly cacheControl?: string | undefined;
 }
 
 export async function runServe(options: ServeOptions, out: Output): Promise<number> {

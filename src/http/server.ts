@@ -1,7 +1,8 @@
 /**
  * The thin HTTP adapter: a node:http server that routes `/graphql` to the
  * GraphQL handler, serves the offline landing page at `/` and a health check
- * at `/health`, bounds request bodies, and closes gracefully.
+ * at `/health`, bounds request bodies, answers CORS (cors.ts) and HTTP
+ * revalidation (caching.ts), and closes gracefully.
  */
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -9,6 +10,8 @@ import type { AddressInfo, Socket } from "node:net";
 import type { Writable } from "node:stream";
 import type { GraphQLHandler } from "./graphql-handler.js";
 import { landingPage } from "./landing-page.js";
+import { corsPolicy } from "./cors.js";
+import { DEFAULT_CACHE_CONTROL, etagFor, notModified } from "./caching.js";
 
 /** A reply from a route: a complete body, or a writer that streams one (sent chunked; an error midway cuts the connection, so a client never takes a partial body for a whole one). */
 export interface HttpReply {
@@ -36,6 +39,12 @@ export interface ServerOptions {
   readonly routesHelp?: string;
   /** Maps an error a route threw to a reply (e.g. domain errors to 4xx); null leaves it unexpected. */
   readonly errorReply?: (error: unknown) => HttpReply | null;
+  /** Origins allowed to call from a browser (see cors.ts); none by default. */
+  readonly corsOrigins?: readonly string[];
+  /** Cache-Control of GET answers (see caching.ts); `no-cache` by default. */
+  readonly cacheControl?: string;
+  /** The version of the data served, for ETags; without it GET answers carry none. */
+  readonly dataVersion?: () => string;
 }
 
 export interface RunningServer {
@@ -98,10 +107,32 @@ function isJson(req: IncomingMessage): boolean {
 
 export async function startServer(handler: GraphQLHandler, options: ServerOptions): Promise<RunningServer> {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const cors = corsPolicy(options.corsOrigins ?? []);
+  const cacheControl = options.cacheControl ?? DEFAULT_CACHE_CONTROL;
+
+  /** For a GET of a cacheable path: its ETag and Cache-Control, and whether the client's copy is current. */
+  function caching(req: IncomingMessage, url: URL, method: string) {
+    if ((method !== "GET" && method !== "HEAD") || options.dataVersion === undefined) return null;
+    const etag = etagFor(options.dataVersion(), url, req);
+    return { headers: { etag, "cache-control": cacheControl }, current: notModified(req, etag) };
+  }
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://localhost");
     const method = req.method ?? "GET";
+    const preflight = cors.preflight(req);
+    if (preflight) {
+      res.writeHead(preflight.status, preflight.headers);
+      res.end();
+      return;
+    }
+    for (const [name, value] of Object.entries(cors.headersFor(req))) res.setHeader(name, value);
+    const cached = url.pathname === "/graphql" || url.pathname.startsWith("/export/") ? caching(req, url, method) : null;
+    if (cached?.current) {
+      res.writeHead(304, cached.headers);
+      res.end();
+      return;
+    }
     if (url.pathname === "/graphql") {
       if (method !== "GET" && method !== "POST") {
         throw Object.assign(new HttpError(405, "METHOD_NOT_ALLOWED", "Use GET or POST for /graphql"), { allow: "GET, POST" });
@@ -118,7 +149,7 @@ export async function startServer(handler: GraphQLHandler, options: ServerOption
         }
       }
       const response = await handler.handle({ method, headers: req.headers, search: url.search.slice(1), body });
-      send(res, response.status, Object.fromEntries(response.headers), response.body);
+      send(res, response.status, { ...Object.fromEntries(response.headers), ...(response.status === 200 && cached ? cached.headers : {}) }, response.body);
       return;
     }
     if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "METHOD_NOT_ALLOWED", `Use GET for ${url.pathname}`);
@@ -133,10 +164,11 @@ export async function startServer(handler: GraphQLHandler, options: ServerOption
     for (const handle of options.routes ?? []) {
       const reply = handle(url);
       if (!reply) continue;
+      const headers = { ...reply.headers, ...(reply.status === 200 && cached ? cached.headers : {}) };
       if (typeof reply.body === "string") {
-        send(res, reply.status, reply.headers, reply.body, method === "HEAD");
+        send(res, reply.status, headers, reply.body, method === "HEAD");
       } else {
-        res.writeHead(reply.status, reply.headers);
+        res.writeHead(reply.status, headers);
         if (method !== "HEAD") await reply.body(res);
         res.end();
       }

@@ -5,6 +5,7 @@
  * resolves ids to records, filters, pages and runs traversals. It knows
  * nothing of GraphQL or HTTP.
  */
+import { createHash } from "node:crypto";
 import { AmbiguousNameError, BadInputError, NotFoundError } from "../errors.js";
 import { parsePartialDate } from "../model/dates.js";
 import { RANKS, RELATION_TYPES } from "../model/ontology.js";
@@ -49,6 +50,7 @@ const sliced = <T>(items: T[], slice: Slice | undefined): T[] => (slice ? items.
 
 export class KnowledgeService {
   private readonly budget: number | undefined;
+  private version: string | undefined;
 
   constructor(
     private readonly knowledge: Knowledge,
@@ -64,6 +66,26 @@ export class KnowledgeService {
   /** Upper bounds on what queries can return, for the cost analysis. */
   get profile(): GraphProfile {
     return this.knowledge.profile;
+  }
+
+  /**
+   * A digest of every record served (sources, entities, relations, locations
+   * as loaded), computed on first use: what HTTP ETags are derived from, so
+   * a cached answer is current exactly while the data is the same.
+   */
+  dataVersion(): string {
+    if (this.version === undefined) {
+      const hash = createHash("sha256");
+      for (const source of this.knowledge.sources.values()) hash.update(JSON.stringify(source));
+      this.graph.forEachNode((_id, node) => hash.update(JSON.stringify(node.record)));
+      this.graph.forEachEdge((_id, edge) => hash.update(JSON.stringify(edge.record)));
+      for (const id of this.graph.nodes()) {
+        const at = this.knowledge.geography.coordinatesOf(id);
+        if (at) hash.update(`${id}:${at.latitude},${at.longitude},${at.precision}`);
+      }
+      this.version = hash.digest("base64url").slice(0, 16);
+    }
+    return this.version;
   }
 
   /** Sizes of the loaded graph. */

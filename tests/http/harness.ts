@@ -23,7 +23,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { dataDir?: string; maxBodyBytes?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { dataDir?: string; maxBodyBytes?: number; corsOrigins?: string[]; cacheControl?: string } = {}): Promise<TestServer> {
   const logged: unknown[] = [];
   const app = await startApp({ port: 0, host: "127.0.0.1", logError: (e) => logged.push(e), ...options });
   const request = (path: string, init?: RequestInit) => fetch(`${app.origin}${path}`, init);
