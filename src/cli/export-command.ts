@@ -9,7 +9,7 @@ import { finished } from "node:stream/promises";
 import { exportNeighborhood, exportPath, exportWholeGraph } from "../export/exports.js";
 import type { ExportGraph } from "../export/export-graph.js";
 import { FORMAT_INFO, edgesKeyOf, formatNamed, serialize } from "../export/formats.js";
-import { TABLE_NAMES, tableOf } from "../export/tables.js";
+import { ALL_TABLE_FILTERS, TABLE_FILTERS, TABLE_NAMES, tableOf } from "../export/tables.js";
 import type { TableName } from "../export/tables.js";
 import { TABLE_FORMATS, writeTable } from "../export/table-formats.js";
 import type { TableFormat } from "../export/table-formats.js";
@@ -20,14 +20,8 @@ import type { QueryOptions } from "./query-commands.js";
 import { EXIT, UsageError } from "./usage.js";
 import type { Output } from "./usage.js";
 
-/** The filter options each table takes; the graph exports take none of them. */
-const TABLE_OPTIONS: Record<TableName, ReadonlyArray<keyof QueryOptions>> = {
-  events: ["from", "to", "within", "types", "perpetrators", "targets", "involving", "country"],
-  claims: ["measures", "subject", "attribution", "ranks"],
-  relations: ["ranks"],
-  entities: [],
-};
-const TABLE_ONLY: ReadonlyArray<keyof QueryOptions> = ["within", "perpetrators", "targets", "involving", "country", "measures", "subject", "attribution", "ranks"];
+/** Table filters that no graph export takes (from, to and types are also the graph exports' own options). */
+const TABLE_ONLY = ALL_TABLE_FILTERS.filter((option) => !["from", "to", "types"].includes(option));
 const GRAPH_ONLY: ReadonlyArray<keyof QueryOptions> = ["id", "depth", "limit", "edgesKey", "direction"];
 const flag = (option: keyof QueryOptions) => `--${option === "edgesKey" ? "edges-key" : option}`;
 
@@ -82,9 +76,10 @@ async function runTableExport(service: KnowledgeService, options: QueryOptions, 
   const format = (options.format ?? "csv") as TableFormat;
   if (!(TABLE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format for a table must be one of ${TABLE_FORMATS.join(", ")} (got "${format}")`);
   for (const option of GRAPH_ONLY) if (options[option] !== undefined) throw new UsageError(`${flag(option)} does not apply to --table`);
-  for (const option of TABLE_ONLY.concat(["from", "to", "types"])) {
-    if (options[option] !== undefined && !TABLE_OPTIONS[name as TableName].includes(option)) {
-      throw new UsageError(`${flag(option)} does not apply to --table ${name}; it takes ${TABLE_OPTIONS[name as TableName].map(flag).join(", ") || "no filters"}`);
+  const takes: readonly string[] = TABLE_FILTERS[name as TableName];
+  for (const option of ALL_TABLE_FILTERS) {
+    if (options[option] !== undefined && !takes.includes(option)) {
+      throw new UsageError(`${flag(option)} does not apply to --table ${name}; it takes ${takes.map((o) => flag(o as keyof QueryOptions)).join(", ") || "no filters"}`);
     }
   }
   const table = tableOf(service, name as TableName, resolvedFilters(service, options, out));

@@ -10,6 +10,7 @@ import type { EntityRole, KnowledgeService } from "../service/knowledge-service.
 import { LIMITS } from "../service/limits.js";
 import { integer, kindConstant, neighborhoodRequest, walkRequest } from "../service/requests.js";
 import type { PathView } from "../service/views.js";
+import { ALL_TABLE_FILTERS } from "../export/tables.js";
 import type { BoundTable } from "../export/tables.js";
 import type { TableFormat } from "../export/table-formats.js";
 import { table } from "./table.js";
@@ -179,20 +180,7 @@ export async function runQuery(run: () => number | Promise<number>, out: Output)
 }
 
 /** Options as the request arguments of a table (events: the timeline's filters; claims: the claims query's). */
-const tableFilters = (options: QueryOptions) => ({
-  from: options.from,
-  to: options.to,
-  within: options.within,
-  types: options.types,
-  involving: options.involving,
-  country: options.country,
-  perpetrators: options.perpetrators,
-  targets: options.targets,
-  measures: options.measures,
-  subject: options.subject,
-  attribution: options.attribution,
-  ranks: options.ranks,
-});
+const tableFilters = (options: QueryOptions) => Object.fromEntries(ALL_TABLE_FILTERS.map((filter) => [filter, options[filter]])) as Pick<QueryOptions, (typeof ALL_TABLE_FILTERS)[number]>;
 
 /** Names given for entity options, resolved to ids as the export routes resolve them. */
 /** Names given for entity options, resolved to ids as the export routes resolve them; a name that is not an exact id is reported with the entity it stands for. */

@@ -37,6 +37,16 @@ export interface Table<R> {
 export const TABLE_NAMES = ["events", "claims", "relations", "entities"] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
+/** The filters each table takes: events the timeline's, claims the `claims` query's, relations the ranks. */
+export const TABLE_FILTERS = {
+  events: ["from", "to", "within", "types", "perpetrators", "targets", "involving", "country"],
+  claims: ["measures", "subject", "attribution", "ranks"],
+  relations: ["ranks"],
+  entities: [],
+} as const satisfies Record<TableName, readonly string[]>;
+/** Every filter of some table. */
+export const ALL_TABLE_FILTERS = [...new Set(Object.values(TABLE_FILTERS).flat())];
+
 const joined = (items: readonly string[]): string | null => (items.length === 0 ? null : items.join(LIST_SEPARATOR));
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 const attributionsOf = (evidence: readonly Evidence[]) => unique(evidence.map((e) => e.attribution));

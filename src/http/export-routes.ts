@@ -22,7 +22,7 @@ import { neighborhoodRequest, optionalText, pathRequest, textList } from "../ser
 import type { EntityRole } from "../service/knowledge-service.js";
 import type { HttpReply } from "./server.js";
 import { BadInputError } from "../errors.js";
-import { TABLE_NAMES, tableOf } from "../export/tables.js";
+import { TABLE_FILTERS, TABLE_NAMES, tableOf } from "../export/tables.js";
 import type { TableName } from "../export/tables.js";
 import { TABLE_CONTENT_TYPES, TABLE_FORMATS, writeTable } from "../export/table-formats.js";
 import type { TableFormat } from "../export/table-formats.js";
@@ -48,10 +48,7 @@ const PARAMETERS: Record<Subject | TableName, readonly string[]> = {
   graph: ["edgesKey"],
   neighborhood: ["id", "depth", "limit", "relationTypes", "direction", "edgesKey"],
   path: ["from", "to", "relationTypes", "direction", "edgesKey"],
-  events: ["from", "to", "within", "types", "involving", "perpetrators", "targets", "country"],
-  claims: ["measures", "subject", "attribution", "ranks"],
-  relations: ["ranks"],
-  entities: [],
+  ...TABLE_FILTERS,
 };
 /** Parameters that name entities: whether they take a list, and what the entity stands for (which narrows the names it may be). */
 const ENTITY_PARAMETERS: Partial<Record<Subject | TableName, Record<string, ["one" | "list", EntityRole]>>> = {

@@ -48,6 +48,18 @@ export interface ServiceOptions {
 
 const sliced = <T>(items: T[], slice: Slice | undefined): T[] => (slice ? items.slice(slice.offset, slice.offset + slice.first) : items);
 
+/** `first` items after `offset` of a lazy sequence, reading no further than them. */
+function taken<T>(items: Iterable<T>, { first, offset }: Slice): T[] {
+  const page: T[] = [];
+  let skipped = 0;
+  for (const item of items) {
+    if (skipped++ < offset) continue;
+    page.push(item);
+    if (page.length === first) break;
+  }
+  return page;
+}
+
 export class KnowledgeService {
   private readonly budget: number | undefined;
   private version: string | undefined;
@@ -252,14 +264,7 @@ export class KnowledgeService {
   /** Events as a timeline, ordered by earliest possible date, then id, `first` after `offset`. */
   events(input: RequestInput = {}): EntityRecord[] {
     const request = eventsRequest(input);
-    const page: EntityRecord[] = [];
-    let skipped = 0;
-    for (const event of this.matchingEvents(request)) {
-      if (skipped++ < request.offset) continue;
-      page.push(event);
-      if (page.length === request.first) break;
-    }
-    return page;
+    return taken(this.matchingEvents(request), request);
   }
 
   /** Every event the timeline filters let through, in timeline order, one at a time (for tables that stream); the filters are checked at once. */
@@ -330,15 +335,7 @@ export class KnowledgeService {
 
   /** Claims of every entity (or one `subject`), filtered by measure, attribution and rank, in data order, `first` after `offset`. */
   claims(input: RequestInput = {}): ClaimEntry[] {
-    const { first, offset } = claimsRequest(input);
-    const entries: ClaimEntry[] = [];
-    let skipped = 0;
-    for (const entry of this.claimsMatching(input)) {
-      if (skipped++ < offset) continue;
-      entries.push(entry);
-      if (entries.length === first) break;
-    }
-    return entries;
+    return taken(this.claimsMatching(input), claimsRequest(input));
   }
 
   /** Every claim the `claims` filters let through, one at a time; the filters are checked at once. */

@@ -105,22 +105,16 @@ export function requiredText(input: RequestInput, name: string): string {
   return value;
 }
 
-/** A list of names from `allowed`: a list, or comma-separated text; null when absent or empty. */
+/** A list of names from `allowed` (any case): a list, or comma-separated text; null when absent or empty. */
 function nameList<T extends string>(input: RequestInput, name: string, allowed: readonly T[], what: string): T[] | null {
-  const value = valueOf(input, name);
-  if (absent(value)) return null;
-  const items = typeof value === "string" ? value.split(",").map((item) => item.trim()).filter((item) => item !== "") : value;
-  if (!Array.isArray(items)) throw new BadInputError(name, "must be a list");
-  if (items.length > LIMITS.listItems) throw new BadInputError(name, `must have at most ${LIMITS.listItems} items (got ${items.length})`);
+  const items = textList(input, name);
+  if (items === null) return null;
   for (const item of items) {
-    if (typeof item !== "string" || item.length > LIMITS.text || CONTROL.test(item)) {
-      throw new BadInputError(name, `items must be at most ${LIMITS.text} characters, with no control characters`);
-    }
     if (!(allowed as readonly string[]).includes(item.toUpperCase())) {
       throw new BadInputError(name, `unknown ${what} "${item.slice(0, 50)}"; expected some of ${allowed.join(", ")}`);
     }
   }
-  return items.length === 0 ? null : (items as string[]).map((item) => item.toUpperCase() as T);
+  return items.map((item) => item.toUpperCase() as T);
 }
 
 export const relationTypes = (input: RequestInput, name = "relationTypes"): RelationType[] | null => nameList(input, name, RELATION_TYPE_NAMES, "relation type");
