@@ -13,6 +13,8 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     setupFiles: ["reflect-metadata"],
+    // The workbench (dist/web) the server serves at / and /explorer.
+    globalSetup: ["tests/support/build-workbench.ts"],
     testTimeout: 20_000,
   },
 });

@@ -12,6 +12,8 @@ import type { RunningServer } from "./http/server.js";
 import { LIMITS } from "./service/limits.js";
 import { describeHooks } from "./graphql/execution/hooks.js";
 import { schemaPerformanceHooks } from "./graphql/schema.js";
+import { openWorkbench } from "./http/workbench.js";
+import { WORKBENCH_DIR } from "./paths.js";
 
 export interface AppOptions {
   readonly dataDir?: string;
@@ -27,6 +29,8 @@ export interface AppOptions {
   readonly corsOrigins?: readonly string[];
   /** Cache-Control of GET answers; `no-cache` by default. */
   readonly cacheControl?: string;
+  /** Where the built workbench is (scripts/build-web.ts); dist/web by default. */
+  readonly workbenchDir?: string;
 }
 
 export interface RunningApp extends RunningServer {
@@ -49,6 +53,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     shutdownGraceMs: options.shutdownGraceMs,
     logError,
     health: () => stats,
+    workbench: openWorkbench(options.workbenchDir ?? WORKBENCH_DIR),
     routes: [(url) => handleExport(service, url)],
     routesHelp: `exports are ${EXPORT_ROUTES_HELP}`,
     errorReply: exportErrorReply,

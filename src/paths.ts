@@ -17,3 +17,6 @@ export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.ur
 
 /** The data bundled with the product: `data/` at the package root. */
 export const BUNDLED_DATA_DIR = join(PACKAGE_ROOT, "data");
+
+/** The built workbench (the IDE and the explorer): dist/web, written by scripts/build-web.ts. */
+export const WORKBENCH_DIR = join(PACKAGE_ROOT, "dist", "web");

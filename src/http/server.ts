@@ -1,6 +1,6 @@
 /**
  * The thin HTTP adapter: a node:http server that routes `/graphql` to the
- * GraphQL handler, serves the offline landing page at `/` and a health check
+ * GraphQL handler, serves the workbench (the IDE at `/` and the explorer, see workbench.ts) and a health check
  * at `/health`, bounds request bodies, answers CORS (cors.ts) and HTTP
  * revalidation (caching.ts), and closes gracefully.
  */
@@ -9,7 +9,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { Writable } from "node:stream";
 import type { GraphQLHandler } from "./graphql-handler.js";
-import { landingPage } from "./landing-page.js";
+import { prefersHtml } from "./workbench.js";
+import type { Workbench } from "./workbench.js";
 import { corsPolicy } from "./cors.js";
 import { DEFAULT_CACHE_CONTROL, etagFor, notModified } from "./caching.js";
 
@@ -17,7 +18,7 @@ import { DEFAULT_CACHE_CONTROL, etagFor, notModified } from "./caching.js";
 export interface HttpReply {
   readonly status: number;
   readonly headers: Record<string, string>;
-  readonly body: string | ((sink: Writable) => Promise<void>);
+  readonly body: string | Buffer | ((sink: Writable) => Promise<void>);
 }
 
 export interface ServerOptions {
@@ -33,6 +34,8 @@ export interface ServerOptions {
    * connection still open (idle, half-sent or busy) is closed; default 10 s.
    */
   readonly shutdownGraceMs?: number;
+  /** The IDE and explorer pages and their assets (see workbench.ts); without it `/` is a 404. */
+  readonly workbench?: Workbench;
   /** Further GET routes; each returns null for URLs that are not its own. */
   readonly routes?: ReadonlyArray<(url: URL) => HttpReply | null>;
   /** What the further routes are, for the 404 message (e.g. "exports are /export/..."). */
@@ -74,9 +77,19 @@ class HttpError extends Error {
 }
 
 /** Sends a complete body with its length; a HEAD request gets the headers only. */
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string, head = false) {
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer, head = false) {
   res.writeHead(status, { ...headers, "content-length": Buffer.byteLength(body) });
   res.end(head ? undefined : body);
+}
+
+function sendReply(res: ServerResponse, reply: HttpReply, head: boolean) {
+  if (typeof reply.body === "function") throw new Error("sendReply takes a complete body");
+  if (reply.status === 304) {
+    res.writeHead(304, reply.headers);
+    res.end();
+    return;
+  }
+  send(res, reply.status, reply.headers, reply.body, head);
 }
 
 function sendJson(res: ServerResponse, status: number, payload: unknown) {
@@ -133,6 +146,11 @@ export async function startServer(handler: GraphQLHandler, options: ServerOption
       res.end();
       return;
     }
+    // A browser opening the endpoint's URL gets the IDE, not a CSRF refusal.
+    if (url.pathname === "/graphql" && (method === "GET" || method === "HEAD") && options.workbench && prefersHtml(req.headers)) {
+      sendReply(res, options.workbench.page("/", req.headers)!, method === "HEAD");
+      return;
+    }
     if (url.pathname === "/graphql") {
       if (method !== "GET" && method !== "POST") {
         throw Object.assign(new HttpError(405, "METHOD_NOT_ALLOWED", "Use GET or POST for /graphql"), { allow: "GET, POST" });
@@ -153,8 +171,9 @@ export async function startServer(handler: GraphQLHandler, options: ServerOption
       return;
     }
     if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "METHOD_NOT_ALLOWED", `Use GET for ${url.pathname}`);
-    if (url.pathname === "/") {
-      send(res, 200, { "content-type": "text/html; charset=utf-8" }, landingPage(), method === "HEAD");
+    const page = options.workbench?.page(url.pathname, req.headers) ?? options.workbench?.asset(url.pathname, req.headers);
+    if (page) {
+      sendReply(res, page, method === "HEAD");
       return;
     }
     if (url.pathname === "/health") {
@@ -165,7 +184,7 @@ export async function startServer(handler: GraphQLHandler, options: ServerOption
       const reply = handle(url);
       if (!reply) continue;
       const headers = { ...reply.headers, ...(reply.status === 200 && cached ? cached.headers : {}) };
-      if (typeof reply.body === "string") {
+      if (typeof reply.body !== "function") {
         send(res, reply.status, headers, reply.body, method === "HEAD");
       } else {
         res.writeHead(reply.status, headers);
@@ -196,7 +215,7 @@ export async function startServer(handler: GraphQLHandler, options: ServerOption
         return;
       }
       const reply = options.errorReply?.(error);
-      if (reply && typeof reply.body === "string") {
+      if (reply && typeof reply.body !== "function") {
         send(res, reply.status, reply.headers, reply.body);
         return;
       }
