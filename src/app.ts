@@ -35,6 +35,8 @@ export interface AppOptions {
 
 export interface RunningApp extends RunningServer {
   readonly service: KnowledgeService;
+  /** Whether the workbench (IDE and explorer) is built and served. */
+  readonly workbenchBuilt: boolean;
   /** One line naming the performance hooks that are active, and any that are not (see graphql/execution/hooks.ts). */
   readonly performance: string;
 }
@@ -46,6 +48,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const service = options.service ?? loadService(options.dataDir);
   const handler = await createGraphQLHandler(service, logError);
   const stats = service.stats();
+  const workbench = openWorkbench(options.workbenchDir ?? WORKBENCH_DIR);
   const server = await startServer(handler, {
     port: options.port,
     host: options.host,
@@ -53,7 +56,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     shutdownGraceMs: options.shutdownGraceMs,
     logError,
     health: () => stats,
-    workbench: openWorkbench(options.workbenchDir ?? WORKBENCH_DIR),
+    workbench,
     routes: [(url) => handleExport(service, url)],
     routesHelp: `exports are ${EXPORT_ROUTES_HELP}`,
     errorReply: exportErrorReply,
@@ -64,6 +67,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   return {
     ...server,
     service,
+    workbenchBuilt: workbench.built,
     performance: describeHooks(schemaPerformanceHooks()),
     close: async () => {
       await server.close();

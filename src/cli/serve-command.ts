@@ -57,7 +57,12 @@ export async function runServe(options: ServeOptions, out: Output): Promise<numb
   const { entities, relations } = app.service.stats();
   out.log(`Serving ${entities} entities and ${relations} relations`);
   out.log(app.performance);
-  out.log(`Landing page:     ${app.origin}/`);
+  if (app.workbenchBuilt) {
+    out.log(`GraphiQL IDE:     ${app.origin}/`);
+    out.log(`Graph explorer:   ${app.origin}/explorer`);
+  } else {
+    out.log("Workbench not built (run npm run build for the IDE and the explorer)");
+  }
   out.log(`GraphQL endpoint: ${app.graphqlUrl}`);
   return stopped;
 }
