@@ -1,7 +1,8 @@
 /**
  * The transport-agnostic core: an Apollo Server over the schema, taking a
  * parsed HTTP request and giving back status, headers and body. Apollo's own
- * landing page (which loads from a CDN) is off; the HTTP adapter serves ours.
+ * landing page (which loads from a CDN) is off; the HTTP adapter serves the
+ * workbench, built into dist/web.
  */
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import type { HTTPGraphQLResponse } from "@apollo/server";
@@ -82,7 +83,7 @@ export async function createGraphQLHandler(
     hideSchemaDetailsFromClientErrors: true,
     parseOptions: { maxTokens: REQUEST_LIMITS.maxTokens },
     validationRules: [...VALIDATION_RULES],
-    // No CDN landing page (ours is served at /), and no cache-control plugin: it
+    // No CDN landing page (the workbench is served at /), and no cache-control plugin: it
     // hooks every field resolution and this API sets no cache hints.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),

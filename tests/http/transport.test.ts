@@ -1,5 +1,5 @@
 /**
- * The HTTP surface: routes, the landing page, health, request hygiene and
+ * The HTTP surface: routes, the workbench page, health, request hygiene and
  * error masking. Runs on the tiny fixture data, on a real server on port 0.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
