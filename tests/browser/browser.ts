@@ -32,7 +32,7 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM!,
     headless: true,
     // No sandbox: CI runs as root. No first-run, sync or component updates: nothing leaves the machine.
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-sync", "--disable-component-update", "--disable-background-networking", "--window-size=1400,900"],
+    args: ["--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftshader", "--disable-dev-shm-usage", "--no-first-run", "--disable-sync", "--disable-component-update", "--disable-background-networking", "--window-size=1400,900"],
     defaultViewport: { width: 1400, height: 900 },
   });
 }
