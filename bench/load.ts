@@ -46,7 +46,7 @@ const origin = await new Promise<string>((resolve, reject) => {
   const timer = setTimeout(() => reject(new Error(`server printed no URL: ${output}`)), 20_000);
   server.stdout.on("data", (chunk: Buffer) => {
     output += chunk.toString();
-    const match = /Landing page:\s+(http:\/\/\S+)\//.exec(output);
+    const match = /GraphQL endpoint:\s+(http:\/\/\S+)\/graphql/.exec(output);
     if (match) {
       clearTimeout(timer);
       resolve(match[1]!);
