@@ -92,7 +92,7 @@ export function runValidate(options: ValidateOptions, out: Output): number {
     const excerpts = [...result.knowledgeBase.entities, ...result.knowledgeBase.relations]
       .flatMap(evidenceOf)
       .filter(({ evidence }) => sourceTexts.has(evidence.document)).length;
-    out.log(`\nEvidence: all ${excerpts} excerpts occur verbatim in ${sourceFiles.map((f) => f.path).join(", ")}.`);
+    out.log(`\nEvidence: all ${excerpts} excerpts occur verbatim, at their positions, in ${sourceFiles.map((f) => f.path).join(", ")}.`);
   } else {
     out.log("\nEvidence: structure only (pass --source <path to the article> to check excerpts against its text).");
   }

@@ -24,6 +24,7 @@ import {
   NAME_VARIANT_TYPES,
 } from "../model/ontology.js";
 import { SEARCH_FIELDS } from "../graph/search-index.js";
+import { SUPPORTED_RECORD_KINDS } from "../graph/document-support.js";
 import type { EntityKind } from "../model/ontology.js";
 import { kindConstant } from "../service/requests.js";
 import { EXPORT_FORMATS, FORMAT_INFO } from "../export/formats.js";
@@ -196,6 +197,12 @@ export const GeoPrecisionEnum = describedEnum("GeoPrecision", "What a pair of co
 export const DocumentKindEnum = describedEnum("DocumentKind", "What a source document is.", DOCUMENT_KINDS, {
   ARTICLE: "A text; every excerpt quoted from it is checked verbatim.",
   GAZETTEER: "Reference geographic data (place names, countries, coordinates), cited record by record.",
+});
+
+export const SupportedRecordKindEnum = describedEnum("SupportedRecordKind", "The kind of record a source document supports.", SUPPORTED_RECORD_KINDS, {
+  ENTITY: "An entity: its existence, name and description.",
+  RELATION: "A relation between two entities.",
+  CLAIM: "A figure about an entity (a death toll, a count).",
 });
 
 export const SearchFieldEnum = describedEnum("SearchField", "Where a search matched.", SEARCH_FIELDS, {

@@ -10,7 +10,7 @@ import { ENTITY_KINDS, describeSignatures, relationAllows } from "../model/ontol
 import type { EntityKind, RelationType } from "../model/ontology.js";
 import { EntitySchema, LocationSchema, RelationSchema, SourceDocumentSchema } from "../model/records.js";
 import type { EntityRecord, Evidence, LocationRecord, RelationRecord, SourceDocument } from "../model/records.js";
-import { normaliseForEvidence } from "./evidence-text.js";
+import { DocumentText, normaliseForEvidence } from "./evidence-text.js";
 import type { DataProblem } from "./problems.js";
 import type { RawData, RawRecord, RecordGroup } from "./read-files.js";
 
@@ -28,7 +28,10 @@ export type ValidationResult = { ok: true; knowledgeBase: KnowledgeBase } | { ok
 export function evidenceOf(record: EntityRecord | RelationRecord): Array<{ field: string; evidence: Evidence }> {
   const found = record.evidence.map((evidence, i) => ({ field: `evidence.${i}`, evidence }));
   if ("claims" in record && record.claims) {
-    record.claims.forEach((claim, i) => found.push({ field: `claims.${i}.evidence`, evidence: claim.evidence }));
+    record.claims.forEach((claim, i) => {
+      found.push({ field: `claims.${i}.evidence`, evidence: claim.evidence });
+      claim.corroboration?.forEach((evidence, j) => found.push({ field: `claims.${i}.corroboration.${j}`, evidence }));
+    });
   }
   return found;
 }
@@ -103,6 +106,7 @@ export function validateKnowledgeBase(kb: KnowledgeBase, file = "in-memory"): Va
 
 export function validateRecords(raw: RawData, options: ValidationOptions = {}): ValidationResult {
   const normalisedTexts = new Map([...(options.sourceTexts ?? [])].map(([id, text]) => [id, normaliseForEvidence(text)]));
+  const positionedTexts = new Map([...(options.sourceTexts ?? [])].map(([id, text]) => [id, new DocumentText(text)]));
   const problems: DataProblem[] = [...raw.problems];
   const report = (r: RawRecord, field: string, message: string) =>
     problems.push({ file: r.file, id: displayId(r), field, message });
@@ -163,6 +167,15 @@ export function validateRecords(raw: RawData, options: ValidationOptions = {}): 
     const sourceText = normalisedTexts.get(evidence.document);
     if (sourceText !== undefined && !sourceText.includes(normaliseForEvidence(evidence.excerpt))) {
       report(r, `${field}.excerpt`, `does not occur verbatim in source document "${evidence.document}"`);
+    } else if (sourceText !== undefined) {
+      const text = positionedTexts.get(evidence.document)!;
+      if (evidence.position === undefined) {
+        const found = text.locate(evidence.excerpt);
+        report(r, `${field}.position`, `is missing: the excerpt is at ${found ? `{start: ${found.start}, end: ${found.end}}` : "no position"} in "${evidence.document}" (npm run positions writes it)`);
+      } else if (!text.holdsAt(evidence.excerpt, evidence.position)) {
+        const found = text.locate(evidence.excerpt);
+        report(r, `${field}.position`, `{start: ${evidence.position.start}, end: ${evidence.position.end}} does not hold the excerpt in "${evidence.document}"${found ? `; it is at {start: ${found.start}, end: ${found.end}}` : ""}`);
+      }
     }
     evidence.attributedTo?.forEach((entityId, i) => {
       if (!raw.unreadable.has("entities") && !knownIds.entities.has(entityId)) report(r, `${field}.attributedTo.${i}`, `unknown entity "${entityId}"`);
@@ -171,6 +184,13 @@ export function validateRecords(raw: RawData, options: ValidationOptions = {}): 
 
   for (const { raw: r, value } of valid.entities as Located<EntityRecord>[]) {
     for (const { field, evidence } of evidenceOf(value)) checkDocument(r, field, evidence);
+    value.claims?.forEach((claim, i) => {
+      const cited = new Set([claim.evidence.document]);
+      claim.corroboration?.forEach((evidence, j) => {
+        if (cited.has(evidence.document)) report(r, `claims.${i}.corroboration.${j}.document`, `"${evidence.document}" is already this claim's source: corroboration is one entry per further document`);
+        cited.add(evidence.document);
+      });
+    });
     checkAccounts(value, (field, message) => report(r, field, message));
     checkVariants(value, (field, message) => report(r, field, message));
     if ((value.kind === "Place" || value.kind === "Base") && !raw.unreadable.has("locations") && !knownIds.locations.has(value.id)) {

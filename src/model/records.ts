@@ -43,6 +43,15 @@ export const EvidenceSchema = z.strictObject({
   attribution: text,
   /** Entities the attribution names, where they are in the graph. */
   attributedTo: z.array(id).optional(),
+  /**
+   * Where the excerpt is in the document's text: character offsets counted in
+   * Unicode code points, `end` exclusive, as the W3C Web Annotation model's
+   * TextPositionSelector counts them (Python's `text[start:end]`).
+   */
+  position: z
+    .strictObject({ start: z.int().min(0), end: z.int().min(1) })
+    .refine((position) => position.end > position.start, { message: "end must be greater than start", path: ["end"] })
+    .optional(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
@@ -96,6 +105,8 @@ export const ClaimSchema = z
     note: text.optional(),
     ...ranked,
     evidence: EvidenceSchema,
+    /** The same figure as other documents state it: one entry per further document (see Claim.corroboration). */
+    corroboration: z.array(EvidenceSchema).optional(),
   })
   .superRefine((claim, ctx) => {
     const counted = (COUNTED_QUALIFIERS as readonly string[]).includes(claim.qualifier);

@@ -8,6 +8,7 @@
  */
 import type { KnowledgeBase } from "../loading/validate.js";
 import type { Evidence } from "../model/records.js";
+import { citedDocuments, claimEvidence } from "../graph/document-support.js";
 import type { Direction, TraversalIndex } from "../traversal/index.js";
 
 /** The longest lists the records themselves hold. */
@@ -18,6 +19,10 @@ export interface RecordListMaxima {
   readonly entityEvidence: number;
   /** Evidence entries of one relation. */
   readonly relationEvidence: number;
+  /** Evidence entries of one claim (its source and the documents corroborating it). */
+  readonly claimEvidence: number;
+  /** Records (entities, relations, claims) one source document supports. */
+  readonly supportsPerDocument: number;
   /** Entities one evidence entry is attributed to. */
   readonly attributedTo: number;
   /** Source documents. */
@@ -61,21 +66,33 @@ export function recordListMaxima(kb: KnowledgeBase): RecordListMaxima {
   let claims = 0;
   let entityEvidence = 0;
   let relationEvidence = 0;
+  let claimEvidenceMost = 0;
   let attributedTo = 0;
+  const supports = new Map<string, number>();
   const evidenceOf = (evidence: readonly Evidence[]) => {
     for (const entry of evidence) attributedTo = Math.max(attributedTo, entry.attributedTo?.length ?? 0);
+  };
+  const supportsOf = (evidence: readonly Evidence[]) => {
+    for (const document of citedDocuments(evidence)) supports.set(document, (supports.get(document) ?? 0) + 1);
   };
   for (const entity of kb.entities) {
     claims = Math.max(claims, entity.claims?.length ?? 0);
     entityEvidence = Math.max(entityEvidence, entity.evidence.length);
     evidenceOf(entity.evidence);
-    evidenceOf((entity.claims ?? []).map((claim) => claim.evidence));
+    supportsOf(entity.evidence);
+    for (const claim of entity.claims ?? []) {
+      const evidence = claimEvidence(claim);
+      claimEvidenceMost = Math.max(claimEvidenceMost, evidence.length);
+      evidenceOf(evidence);
+      supportsOf(evidence);
+    }
   }
   const deprecated = new Map<string, number>();
   const countDeprecated = (id: string) => deprecated.set(id, (deprecated.get(id) ?? 0) + 1);
   for (const relation of kb.relations) {
     relationEvidence = Math.max(relationEvidence, relation.evidence.length);
     evidenceOf(relation.evidence);
+    supportsOf(relation.evidence);
     if (relation.rank === "DEPRECATED") {
       countDeprecated(relation.source);
       if (relation.target !== relation.source) countDeprecated(relation.target);
@@ -86,6 +103,8 @@ export function recordListMaxima(kb: KnowledgeBase): RecordListMaxima {
     claims,
     entityEvidence,
     relationEvidence,
+    claimEvidence: claimEvidenceMost,
+    supportsPerDocument: Math.max(0, ...supports.values()),
     attributedTo,
     sources: kb.sources.length,
     countries: kb.entities.filter((entity) => entity.kind === "Place" && entity.placeType === "COUNTRY").length,

@@ -37,9 +37,12 @@ import {
   requiredText,
   searchRequest,
   sliceRequest,
+  supportsRequest,
 } from "./requests.js";
 import type { EventsRequest, RequestInput, Slice, WalkRequest } from "./requests.js";
-import type { ClaimEntry, DateView, PathView, RetaliationChainView, SearchHitView, SubgraphView } from "./views.js";
+import type { ClaimEntry, CorroborationView, DateView, PathView, RetaliationChainView, SearchHitView, SubgraphView, SupportView } from "./views.js";
+import { DocumentSupport, citedDocuments } from "../graph/document-support.js";
+import type { Support } from "../graph/document-support.js";
 
 export interface ServiceOptions {
   /** Most edge visits one traversal may make (BudgetExceededError past it); default unlimited. */
@@ -63,6 +66,7 @@ function taken<T>(items: Iterable<T>, { first, offset }: Slice): T[] {
 export class KnowledgeService {
   private readonly budget: number | undefined;
   private version: string | undefined;
+  private support: DocumentSupport | undefined;
 
   constructor(
     private readonly knowledge: Knowledge,
@@ -122,6 +126,10 @@ export class KnowledgeService {
 
   relationById(input: RequestInput): RelationRecord {
     return this.relation(requiredText(input, "id"));
+  }
+
+  sourceById(input: RequestInput): SourceDocument {
+    return this.source(requiredText(input, "id"));
   }
 
   source(id: string): SourceDocument {
@@ -409,6 +417,52 @@ export class KnowledgeService {
   private requireCountry(id: string): void {
     const country = this.entity(id);
     if (country.kind !== "Place" || country.placeType !== "COUNTRY") throw new BadInputError("country", `"${id}" is a ${country.kind === "Place" ? country.placeType : country.kind}, not a COUNTRY place`);
+  }
+
+  /** The records a document supports (see SourceDocument.supports), filtered by record kind and relation type, `first` after `offset`. */
+  supportsOf(document: SourceDocument, input: RequestInput = {}): SupportView[] {
+    return taken(this.supportsMatching(document, input), supportsRequest(input)).map((support) => this.supportView(support));
+  }
+
+  /** How many records the filters of `supportsOf` let through. */
+  supportCount(document: SourceDocument, input: RequestInput = {}): number {
+    const { kinds, types } = supportsRequest(input);
+    return this.documentSupport().count(document.id, kinds === null ? null : [...new Set(kinds)], types);
+  }
+
+  private documentSupport(): DocumentSupport {
+    this.support ??= new DocumentSupport(this.graph);
+    return this.support;
+  }
+
+  private supportsMatching(document: SourceDocument, input: RequestInput): Generator<Support> {
+    const { kinds, types } = supportsRequest(input);
+    const supports = this.documentSupport().of(document.id);
+    const graph = this.graph;
+    return (function* () {
+      for (const support of supports) {
+        if (kinds !== null && !kinds.includes(support.kind)) continue;
+        if (types !== null && support.kind === "RELATION" && !types.includes(graph.getEdgeAttribute(support.relation, "record").type)) continue;
+        yield support;
+      }
+    })();
+  }
+
+  private supportView(support: Support): SupportView {
+    switch (support.kind) {
+      case "ENTITY":
+        return { kind: support.kind, entity: this.entity(support.entity), relation: null, claim: null, evidence: support.evidence };
+      case "RELATION":
+        return { kind: support.kind, entity: null, relation: this.relation(support.relation), claim: null, evidence: support.evidence };
+      case "CLAIM":
+        return { kind: support.kind, entity: this.entity(support.entity), relation: null, claim: support.claim, evidence: support.evidence };
+    }
+  }
+
+  /** The documents among a record's evidence: how many, which (in the order first cited), and every entry. */
+  corroborationOf(evidence: readonly Evidence[]): CorroborationView {
+    const documents = citedDocuments(evidence).map((id) => this.source(id));
+    return { documentCount: documents.length, documents, evidence };
   }
 
   attributedTo(evidence: Evidence): EntityRecord[] {

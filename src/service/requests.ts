@@ -10,6 +10,8 @@ import { parsePartialDate } from "../model/dates.js";
 import { CLAIM_MEASURES, ENTITY_KINDS, EVENT_TYPES, RANKS, RELATION_TYPE_NAMES } from "../model/ontology.js";
 import type { ClaimMeasure, EntityKind, EventType, Rank, RelationType } from "../model/ontology.js";
 import type { Direction } from "../traversal/index.js";
+import { SUPPORTED_RECORD_KINDS } from "../graph/document-support.js";
+import type { SupportedRecordKind } from "../graph/document-support.js";
 import { LIMITS } from "./limits.js";
 
 /** Arguments as given, by name: typed values from GraphQL, or text from a URL or a command line. */
@@ -259,6 +261,20 @@ export const claimsRequest = (input: RequestInput): ClaimsRequest => ({
   subject: optionalText(input, "subject"),
   attribution: optionalText(input, "attribution"),
   ranks: ranks(input),
+});
+
+export interface SupportsRequest extends Slice {
+  /** ENTITY, RELATION, CLAIM; null: every kind. */
+  readonly kinds: readonly SupportedRecordKind[] | null;
+  /** Relations of these types only (other kinds are unaffected); null: every type. */
+  readonly types: readonly RelationType[] | null;
+}
+
+/** The filters of SourceDocument.supports and supportCount. */
+export const supportsRequest = (input: RequestInput): SupportsRequest => ({
+  ...sliceRequest(input, LIMITS.timeline),
+  kinds: nameList(input, "kinds", SUPPORTED_RECORD_KINDS, "record kind"),
+  types: relationTypes(input, "types"),
 });
 
 /** At most LIMITS.ids ids. */

@@ -4,7 +4,8 @@
  */
 import type { DatePrecision } from "../model/dates.js";
 import type { SearchHit } from "../graph/search-index.js";
-import type { Claim, EntityRecord, RelationRecord } from "../model/records.js";
+import type { Claim, EntityRecord, Evidence, RelationRecord, SourceDocument } from "../model/records.js";
+import type { SupportedRecordKind } from "../graph/document-support.js";
 
 export interface DateView {
   readonly value: string;
@@ -62,4 +63,22 @@ export interface SearchHitView extends SearchHit {
 export interface ClaimEntry {
   readonly subject: EntityRecord;
   readonly claim: Claim;
+}
+
+/** A record a source document supports: an entity, a relation, or a claim with the entity it is about. */
+export interface SupportView {
+  readonly kind: SupportedRecordKind;
+  /** The entity (ENTITY), or the entity a claim is about (CLAIM); null for a relation. */
+  readonly entity: EntityRecord | null;
+  readonly relation: RelationRecord | null;
+  readonly claim: Claim | null;
+  /** The evidence entry that cites the document. */
+  readonly evidence: Evidence;
+}
+
+/** How many documents state a fact, which, and each one's evidence. */
+export interface CorroborationView {
+  readonly documentCount: number;
+  readonly documents: SourceDocument[];
+  readonly evidence: readonly Evidence[];
 }

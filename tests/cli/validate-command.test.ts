@@ -31,7 +31,7 @@ describe("validate", () => {
   it("checks evidence against --source", async () => {
     const { code, stdout } = await run(["validate", "--data", writeFixture(validFixture()), "--source", sourceFile()]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Evidence: all 8 excerpts occur verbatim in /);
+    expect(stdout).toMatch(/Evidence: all 8 excerpts occur verbatim, at their positions, in /);
   });
 
   it("exits 1 naming file, id and field when the data is broken", async () => {

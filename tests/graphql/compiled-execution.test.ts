@@ -49,6 +49,8 @@ const TYPED_OPERATIONS: Record<string, [document: Parameters<typeof print>[0], v
   EntityRelations: [operations.EntityRelationsDocument, { id: "iran-government", direction: "FORWARD" }],
   Relations: [operations.RelationsDocument, { types: ["ATTACKS"], first: 5 }],
   Sources: [operations.SourcesDocument, {}],
+  SourceSupports: [operations.SourceSupportsDocument, { id: "us-strikes-iran-backed-militias", kinds: ["RELATION", "CLAIM"], first: 30 }],
+  RelationCorroboration: [operations.RelationCorroborationDocument, { id: "iran-government-backs-kataib-hezbollah" }],
   ShortestPath: [operations.ShortestPathDocument, { from: "kataib-hezbollah", to: "joe-biden" }],
   AllShortestPaths: [operations.AllShortestPathsDocument, { from: "kataib-hezbollah", to: "iran-government" }],
   Paths: [operations.PathsDocument, { from: "kataib-hezbollah", to: "iran-government", maxLength: 3, limit: 5 }],

@@ -23,6 +23,7 @@ const ROOT_QUERIES: Record<string, string> = {
   claims: '{ claims(measures: [KILLED], first: 3) { subject { id } claim { count } } }',
   events: '{ events(from: "2021-06", to: "2021-07") { id } }',
   sources: "{ sources { id } }",
+  source: '{ source(id: "us-strikes-iran-backed-militias") { id title } }',
   neighborhood: '{ neighborhood(id: "kataib-hezbollah", depth: 2) { truncated } }',
   shortestPath: '{ shortestPath(from: "kataib-hezbollah", to: "iran-government") { length } }',
   allShortestPaths: '{ allShortestPaths(from: "kataib-hezbollah", to: "iran-government") { length } }',

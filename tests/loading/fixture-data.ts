@@ -9,11 +9,14 @@ import { stringify } from "yaml";
 import { formatProblem } from "../../src/loading/problems.js";
 import { readDataDirectory } from "../../src/loading/read-files.js";
 import { validateRecords } from "../../src/loading/validate.js";
+import { DocumentText } from "../../src/loading/evidence-text.js";
 
 export const SOURCE_TEXT = `On June 27, the United States conducted airstrikes against Kataib Hezbollah.
 Iran condemned the strikes, “a blatant violation”,  Foreign Ministry spokesman said.`;
 
-const evidence = (excerpt: string, attribution = "the article") => ({ document: "doc", excerpt, attribution });
+const TEXT = new DocumentText(SOURCE_TEXT);
+/** An evidence entry quoting SOURCE_TEXT, with the excerpt's position in it. */
+const evidence = (excerpt: string, attribution = "the article") => ({ document: "doc", excerpt, attribution, position: TEXT.locate(excerpt) ?? undefined });
 
 export interface FixtureFiles {
   "sources.yaml": unknown;

@@ -13,7 +13,7 @@ const claim = (fields: Loose): Loose => ({
   count: 4,
   subject: "men",
   account: "ap",
-  evidence: { document: "doc", excerpt: "conducted airstrikes", attribution: "the AP" },
+  evidence: { document: "doc", excerpt: "conducted airstrikes", attribution: "the AP", position: { start: 30, end: 50 } },
   ...fields,
 });
 const claimsOf = (files: Loose) => list(files as never, "entities/events.yaml")[0]!.claims as Loose[];

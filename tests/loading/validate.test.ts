@@ -1,3 +1,4 @@
+import { DocumentText } from "../../src/loading/evidence-text.js";
 import { describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../../src/loading/load.js";
 import { DataValidationError } from "../../src/loading/problems.js";
@@ -209,5 +210,54 @@ describe("the evidence check", () => {
 
   it("checks structure only when no text is given", () => {
     expect(problemsOf(broken((f) => (list(f, "entities/events.yaml")[0]!.claims[0].evidence.excerpt = "four killed")))).toEqual([]);
+  });
+});
+
+describe("evidence positions (code points in the document's text, end exclusive)", () => {
+  it("rejects a position that does not hold the excerpt, saying where it is", () => {
+    const problems = problemsOf(broken((f) => (list(f, "relations/all.yaml")[1]!.evidence[0].position = { start: 0, end: 10 })), SOURCE_TEXT);
+    expect(problems).toEqual([expect.stringContaining('strike-attacks-kh: evidence.0.position: {start: 0, end: 10} does not hold the excerpt in "doc"; it is at {start: 40, end: 75}')]);
+  });
+
+  it("requires a position wherever the text is checked, and says what it should be", () => {
+    const problems = problemsOf(broken((f) => delete list(f, "relations/all.yaml")[1]!.evidence[0].position), SOURCE_TEXT);
+    expect(problems).toEqual([expect.stringContaining("strike-attacks-kh: evidence.0.position: is missing: the excerpt is at {start: 40, end: 75}")]);
+  });
+
+  it("counts code points, not UTF-16 units: a position after an emoji is one less than JavaScript's index", () => {
+    const text = new DocumentText("🚀 rockets hit Erbil");
+    expect(text.locate("rockets hit")).toEqual({ start: 2, end: 13 });
+    expect("🚀 rockets hit Erbil".indexOf("rockets")).toBe(3);
+    expect(text.slice({ start: 2, end: 13 })).toBe("rockets hit");
+  });
+
+  it("finds an excerpt whose quotes and spaces differ from the text's", () => {
+    const text = new DocumentText("Iran condemned the strikes, \u201ca blatant violation\u201d,  Foreign Ministry");
+    expect(text.locate('strikes, "a blatant violation", Foreign')).toEqual({ start: 19, end: 59 });
+  });
+
+  it("refuses shapes that are not a span", () => {
+    expect(problemsOf(broken((f) => (list(f, "relations/all.yaml")[1]!.evidence[0].position = { start: 5, end: 5 })))).toEqual([
+      expect.stringContaining("evidence.0.position.end: end must be greater than start"),
+    ]);
+    expect(problemsOf(broken((f) => (list(f, "relations/all.yaml")[1]!.evidence[0].position = { start: -1, end: 5 })))).toEqual([
+      expect.stringContaining("evidence.0.position.start"),
+    ]);
+  });
+});
+
+describe("claim corroboration", () => {
+  it("accepts the same figure from a further document, and checks that entry's excerpt too", () => {
+    const files = broken((f) => {
+      (f["sources.yaml"] as Array<Record<string, unknown>>).push({ id: "wire", title: "A wire report", covers: { value: "2021-06-27" } });
+      list(f, "entities/events.yaml")[0]!.claims[0].corroboration = [{ document: "wire", excerpt: "the strikes hit militia sites", attribution: "Reuters" }];
+    });
+    expect(problemsOf(files)).toEqual([]);
+    expect(problemsOf(files, SOURCE_TEXT)).toEqual([]);
+  });
+
+  it("refuses a corroborating entry from the claim's own document", () => {
+    const problems = problemsOf(broken((f) => (list(f, "entities/events.yaml")[0]!.claims[0].corroboration = [{ document: "doc", excerpt: "Kataib Hezbollah", attribution: "the article" }])));
+    expect(problems).toEqual([expect.stringContaining('claims.0.corroboration.0.document: "doc" is already this claim\'s source')]);
   });
 });

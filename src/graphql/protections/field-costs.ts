@@ -91,6 +91,10 @@ export const FIELD_COSTS = {
   entityEvidence: { items: ({ profile }) => profile.records.entityEvidence },
   /** A relation's evidence, as many entries as the most any relation has. */
   relationEvidence: { items: ({ profile }) => profile.records.relationEvidence },
+  /** A record's corroboration: its evidence entries or documents, as many as the most any entity, relation or claim has. */
+  corroborationEvidence: { items: ({ profile }) => Math.max(profile.records.entityEvidence, profile.records.relationEvidence, profile.records.claimEvidence) },
+  /** `SourceDocument.supports`: at most `first`, and at most the most records one document supports. */
+  supports: { items: (input) => Math.min(first(input, LIMITS.timeline.max), input.profile.records.supportsPerDocument) },
   /** The entities an evidence entry is attributed to. */
   attributedTo: { items: ({ profile }) => profile.records.attributedTo },
   /** The source documents. */

@@ -1,5 +1,5 @@
 /** Relations, evidence, source documents and coordinates: resolving the ids they hold. */
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { DocumentKind, Rank } from "../../model/ontology.js";
 import type { Coordinates, EntityRecord, Evidence, RelationRecord, SourceDocument } from "../../model/records.js";
 import type { DateView } from "../../service/views.js";
@@ -11,6 +11,11 @@ import { CoordinatesObject } from "../types/geography.type.js";
 import { PartialDateObject } from "../types/partial-date.type.js";
 import { RelationObject } from "../types/relation.type.js";
 import { SourceDocumentObject } from "../types/source-document.type.js";
+import { CorroborationObject, SupportObject } from "../types/support.type.js";
+import { SupportFilterArgs, SupportsArgs } from "../args/supports.args.js";
+import { Cost } from "../protections/cost.js";
+import { FIELD_COSTS } from "../protections/field-costs.js";
+import type { CorroborationView, SupportView } from "../../service/views.js";
 
 @Resolver(() => RelationObject)
 export class RelationResolver {
@@ -32,6 +37,11 @@ export class RelationResolver {
   @FieldResolver(() => RankEnum)
   rank(@Root() relation: RelationRecord): Rank {
     return relation.rank ?? "NORMAL";
+  }
+
+  @FieldResolver(() => CorroborationObject, { description: "The documents that state this relation: how many, which, and each one's evidence." })
+  corroboration(@Root() relation: RelationRecord, @Ctx() { service }: GraphQLContext): CorroborationView {
+    return service.corroborationOf(relation.evidence);
   }
 }
 
@@ -63,6 +73,19 @@ export class SourceDocumentResolver {
   @FieldResolver(() => [String])
   publicationNotes(@Root() document: SourceDocument): string[] {
     return document.publicationNotes ?? [];
+  }
+
+  @FieldResolver(() => [SupportObject], {
+    description: "The entities, relations and claims this document supports (an evidence entry cites it), in data order: entities, then relations, then claims; `first` at a time after `offset`.",
+  })
+  @Cost(FIELD_COSTS.supports)
+  supports(@Root() document: SourceDocument, @Args(() => SupportsArgs) args: SupportsArgs, @Ctx() { service }: GraphQLContext): SupportView[] {
+    return service.supportsOf(document, args);
+  }
+
+  @FieldResolver(() => Int, { description: "How many records `supports` holds under the same filters." })
+  supportCount(@Root() document: SourceDocument, @Args(() => SupportFilterArgs) args: SupportFilterArgs, @Ctx() { service }: GraphQLContext): number {
+    return service.supportCount(document, args);
   }
 }
 

@@ -62,6 +62,11 @@ export class QueryResolver {
     return service.claims(args);
   }
 
+  @Query(() => SourceDocumentObject, { description: "One source document by id, with what it supports; NOT_FOUND when there is none." })
+  source(@Args(() => IdArgs) args: IdArgs, @Ctx() { service }: GraphQLContext) {
+    return service.sourceById(args);
+  }
+
   @Query(() => [SourceDocumentObject], { description: "The source documents the graph is built from, in data order; `first` at a time after `offset`." })
   @Cost(FIELD_COSTS.sources)
   sources(@Args(() => SliceArgs) args: SliceArgs, @Ctx() { service }: GraphQLContext) {
