@@ -20,7 +20,7 @@ import { reportOf } from "../service/error-reports.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
 import { neighborhoodRequest, optionalText, pathRequest, textList } from "../service/requests.js";
 import type { EntityRole } from "../service/knowledge-service.js";
-import type { HttpReply } from "./server.js";
+import type { HttpReply } from "./reply.js";
 import { BadInputError } from "../errors.js";
 import { TABLE_FILTERS, TABLE_NAMES, tableOf } from "../export/tables.js";
 import type { TableName } from "../export/tables.js";

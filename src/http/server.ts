@@ -7,19 +7,13 @@
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import type { Writable } from "node:stream";
 import type { GraphQLHandler } from "./graphql-handler.js";
 import { prefersHtml } from "./workbench.js";
 import type { Workbench } from "./workbench.js";
+import type { HttpReply } from "./reply.js";
 import { corsPolicy } from "./cors.js";
 import { DEFAULT_CACHE_CONTROL, etagFor, notModified } from "./caching.js";
 
-/** A reply from a route: a complete body, or a writer that streams one (sent chunked; an error midway cuts the connection, so a client never takes a partial body for a whole one). */
-export interface HttpReply {
-  readonly status: number;
-  readonly headers: Record<string, string>;
-  readonly body: string | Buffer | ((sink: Writable) => Promise<void>);
-}
 
 export interface ServerOptions {
   readonly port: number;

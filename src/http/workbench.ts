@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import type { IncomingHttpHeaders } from "node:http";
 import { extname, join } from "node:path";
-import type { HttpReply } from "./server.js";
+import type { HttpReply } from "./reply.js";
 
 /** Scripts, styles, fonts, images, connections and workers from this origin only; inline styles for the IDE's editor. */
 export const WORKBENCH_CSP =
