@@ -14,7 +14,6 @@ import type { HttpReply } from "./reply.js";
 import { corsPolicy } from "./cors.js";
 import { DEFAULT_CACHE_CONTROL, etagFor, notModified } from "./caching.js";
 
-
 export interface ServerOptions {
   readonly port: number;
   readonly host: string;
