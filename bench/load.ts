@@ -43,7 +43,11 @@ const server = spawn(process.execPath, [main, "serve", "--port", "0"], { stdio: 
 const exited = new Promise<number | null>((resolve) => server.on("exit", resolve));
 const origin = await new Promise<string>((resolve, reject) => {
   let output = "";
-  const timer = setTimeout(() => reject(new Error(`server printed no URL: ${output}`)), 20_000);
+  // Never leave the server behind: a run that fails to start it stops it.
+  const timer = setTimeout(() => {
+    server.kill("SIGKILL");
+    reject(new Error(`server printed no URL: ${output}`));
+  }, 20_000);
   server.stdout.on("data", (chunk: Buffer) => {
     output += chunk.toString();
     const match = /GraphQL endpoint:\s+(http:\/\/\S+)\/graphql/.exec(output);
