@@ -29,6 +29,16 @@ Commands:
   validate                   Validate the data and print counts per kind and relation type
       --source PATH          Also check every evidence excerpt against this text
                              (repeatable; ID=PATH when there are several documents)
+      --draft FILE           Validate a draft with the data (proposed records allowed)
+                             and print what a curator must still decide
+  draft <text>               Draft records from a new text for a curator to review: mentions of
+                             known entities, candidate entities, dates, events, relations and
+                             claims, every one status: proposed, in one YAML file (docs/drafting.md)
+      --published DATE       The day the text was published, YYYY-MM-DD (required): the years
+                             the text leaves out are inferred from it
+      --title TEXT           The document's title (default: its first line, if a heading)
+      --output FILE          Where to write (default: <text name>.draft.yaml here); written
+                             whole or not at all
   path <A> <B>               The shortest path between two entities
       --types T1,T2          Relation types to follow (default: all)
       --direction D          forward, backward or either (default: either)
@@ -70,11 +80,12 @@ Common options:
   --data DIR                 Data directory (default: $DATA_DIR or the bundled data/)
   --help                     Show this help
 
-Exit codes: 0 found, 1 not found / no path / invalid data, 2 bad usage.`;
+Exit codes: 0 found, 1 not found / no path / invalid data / a text that cannot be drafted, 2 bad usage.`;
 
 const COMMANDS = {
   serve: { arity: 0, options: ["port", "host", "shutdown-grace", "cors-origins", "cache-control"] },
-  validate: { arity: 0, options: ["source"] },
+  validate: { arity: 0, options: ["source", "draft"] },
+  draft: { arity: 1, options: ["published", "title", "output"] },
   path: { arity: 2, options: ["types", "direction", "json", "all", "k"] },
   neighbors: { arity: 1, options: ["depth", "limit", "types", "direction", "json"] },
   search: { arity: 1, options: ["kind", "limit", "json"] },
@@ -148,6 +159,9 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
         attribution: { type: "string" },
         ranks: { type: "string" },
         table: { type: "string" },
+        draft: { type: "string" },
+        published: { type: "string" },
+        title: { type: "string" },
       },
     });
     const [name, ...args] = positionals;
@@ -168,7 +182,11 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
     const dataDir = values.data ?? process.env["DATA_DIR"] ?? BUNDLED_DATA_DIR;
     if (command === "validate") {
       const { runValidate } = await import("./validate-command.js");
-      return runValidate({ dataDir, sources: values.source ?? [] }, out);
+      return runValidate({ dataDir, sources: values.source ?? [], draft: values.draft }, out);
+    }
+    if (command === "draft") {
+      const { runDraft } = await import("./draft-command.js");
+      return await runDraft({ text: args[0]!, published: values.published, title: values.title, output: values.output, dataDir }, out);
     }
     if (command === "serve") {
       const port = parsePort(values.port ?? process.env["PORT"] ?? "4000");

@@ -1,7 +1,10 @@
 /**
  * `validate`: checks the data directory and prints counts per entity kind and
  * relation type; with `--source`, also checks every evidence excerpt against
- * the source document's text. Exit code 0 when valid, 1 when not, 2 on bad usage.
+ * the source document's text; with `--draft FILE`, validates a draft (records
+ * `status: proposed`, see docs/drafting.md) together with the data it will
+ * join and prints what a curator must still decide. Exit code 0 when valid
+ * (warnings allowed), 1 when not, 2 on bad usage.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -9,6 +12,10 @@ import { ENTITY_KINDS, RELATION_TYPE_NAMES } from "../model/ontology.js";
 import { evidenceOf, validateRecords } from "../loading/validate.js";
 import type { KnowledgeBase } from "../loading/validate.js";
 import { readDataDirectory } from "../loading/read-files.js";
+import type { RawData } from "../loading/read-files.js";
+import { readDraftFile } from "../loading/read-draft.js";
+import { reviewDraft } from "../drafting/review.js";
+import type { EntityRecord, RelationRecord, SourceDocument } from "../model/records.js";
 import { formatProblem } from "../loading/problems.js";
 import { UsageError } from "./usage.js";
 import type { Output } from "./usage.js";
@@ -17,6 +24,8 @@ export interface ValidateOptions {
   readonly dataDir: string;
   /** `path` or `documentId=path`. */
   readonly sources: readonly string[];
+  /** A draft file to validate with the data. */
+  readonly draft?: string | undefined;
 }
 
 interface SourceFile {
@@ -74,6 +83,7 @@ function printSummary(kb: KnowledgeBase, files: number, out: Output) {
 }
 
 export function runValidate(options: ValidateOptions, out: Output): number {
+  if (options.draft !== undefined) return runValidateDraft(options, options.draft, out);
   const raw = readDataDirectory(options.dataDir);
   const documents = raw.records
     .filter((r) => r.group === "sources")
@@ -102,5 +112,39 @@ export function runValidate(options: ValidateOptions, out: Output): number {
     const coordinates = result.knowledgeBase.locations.filter((l) => l.coordinates).length;
     out.log(`Gazetteer: ${cited + coordinates} excerpts cite ${[...gazetteers].join(", ")}; \`npm run geocode -- --check\` checks them against the installed gazetteer.`);
   }
+  return 0;
+}
+
+/** `validate --draft FILE`: the draft's records with the data's, proposed records allowed; then what is left to decide. */
+function runValidateDraft(options: ValidateOptions, path: string, out: Output): number {
+  if (!existsSync(path)) throw new UsageError(`--draft: no such file "${path}"`);
+  const data = readDataDirectory(options.dataDir);
+  const draft = readDraftFile(path);
+  const raw: RawData = {
+    records: [...data.records, ...draft.raw.records],
+    problems: [...data.problems, ...draft.raw.problems],
+    files: [...data.files, ...draft.raw.files],
+    unreadable: new Set([...data.unreadable, ...draft.raw.unreadable]),
+  };
+  const documents = raw.records.filter((r) => r.group === "sources").map((r) => r.value as { id: string; kind?: string; sha256?: string });
+  const sourceTexts = matchSources(options.sources.map(readSource), documents, out);
+  const result = validateRecords(raw, { sourceTexts, allowProposed: true });
+  if (!result.ok) {
+    for (const problem of result.problems) out.error(formatProblem(problem));
+    out.error(`\n${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in the draft ${path} (validated with ${options.dataDir}).`);
+    return 1;
+  }
+  const ids = new Set(draft.raw.records.map((r) => (r.value as { id?: string }).id));
+  const kb = result.knowledgeBase;
+  const mine = {
+    sources: kb.sources.filter((s): s is SourceDocument => ids.has(s.id)),
+    entities: kb.entities.filter((e): e is EntityRecord => ids.has(e.id)),
+    relations: kb.relations.filter((r): r is RelationRecord => ids.has(r.id)),
+    notes: draft.notes,
+  };
+  out.log(`Valid draft: ${path}, ${mine.entities.length} entities, ${mine.relations.length} relations and ${mine.sources.length} source document(s), with ${options.dataDir} (${kb.entities.length - mine.entities.length} entities, ${kb.relations.length - mine.relations.length} relations).`);
+  if (sourceTexts.size > 0) out.log(`Evidence: every excerpt occurs verbatim in ${options.sources.join(", ")}.`);
+  out.log("");
+  for (const line of reviewDraft(mine, kb)) out.log(line);
   return 0;
 }

@@ -11,6 +11,7 @@ import type { EntityKind, RelationType } from "../model/ontology.js";
 import { EntitySchema, LocationSchema, RelationSchema, SourceDocumentSchema } from "../model/records.js";
 import type { EntityRecord, Evidence, LocationRecord, RelationRecord, SourceDocument } from "../model/records.js";
 import { DocumentText, normaliseForEvidence } from "./evidence-text.js";
+import { PROPOSED_MESSAGE, isProposed, proposedFields } from "./proposed.js";
 import type { DataProblem } from "./problems.js";
 import type { RawData, RawRecord, RecordGroup } from "./read-files.js";
 
@@ -91,6 +92,13 @@ function displayId(raw: RawRecord): string {
 export interface ValidationOptions {
   /** Full texts of source documents by document id: every excerpt citing one of them must occur in it. */
   readonly sourceTexts?: ReadonlyMap<string, string>;
+  /**
+   * Accept records marked `status: proposed` (a draft being validated). By
+   * default each is a problem, so that served data never holds one. Proposed
+   * places and bases are also spared the checks only `npm run geocode` can
+   * satisfy after a merge (a location record, a country).
+   */
+  readonly allowProposed?: boolean;
 }
 
 /** Validates a knowledge base held in memory (generated data, say) exactly as one read from files; `file` names it in problems. */
@@ -149,6 +157,9 @@ export function validateRecords(raw: RawData, options: ValidationOptions = {}): 
       }
       continue;
     }
+    if (!options.allowProposed) {
+      for (const field of proposedFields(parsed.data as { status?: string })) report(r, field, PROPOSED_MESSAGE);
+    }
     valid[r.group].push({ raw: r, id, value: parsed.data });
   }
 
@@ -193,7 +204,8 @@ export function validateRecords(raw: RawData, options: ValidationOptions = {}): 
     });
     checkAccounts(value, (field, message) => report(r, field, message));
     checkVariants(value, (field, message) => report(r, field, message));
-    if ((value.kind === "Place" || value.kind === "Base") && !raw.unreadable.has("locations") && !knownIds.locations.has(value.id)) {
+    const awaitsGeocoding = options.allowProposed === true && isProposed(value);
+    if ((value.kind === "Place" || value.kind === "Base") && !awaitsGeocoding && !raw.unreadable.has("locations") && !knownIds.locations.has(value.id)) {
       report(r, "-", "has no location in data/geography/ (coordinates from the gazetteer, or why there are none): run `npm run geocode`");
     }
   }
@@ -228,7 +240,8 @@ export function validateRecords(raw: RawData, options: ValidationOptions = {}): 
   }
 
   if (!raw.unreadable.has("entities") && !raw.unreadable.has("relations")) {
-    checkCountries(valid.entities as Located<EntityRecord>[], valid.relations as Located<RelationRecord>[], report);
+    const awaitsGeocoding = (entity: EntityRecord) => options.allowProposed === true && isProposed(entity);
+    checkCountries(valid.entities as Located<EntityRecord>[], valid.relations as Located<RelationRecord>[], awaitsGeocoding, report);
   }
 
   if (problems.length > 0) return { ok: false, problems };
@@ -248,13 +261,18 @@ export function validateRecords(raw: RawData, options: ValidationOptions = {}): 
  * region, which overlaps countries rather than lying in one), or a chain of
  * LOCATED_IN relations (not deprecated) leads from it to one.
  */
-function checkCountries(entities: Located<EntityRecord>[], relations: Located<RelationRecord>[], report: (r: RawRecord, field: string, message: string) => void): void {
+function checkCountries(
+  entities: Located<EntityRecord>[],
+  relations: Located<RelationRecord>[],
+  exempt: (entity: EntityRecord) => boolean,
+  report: (r: RawRecord, field: string, message: string) => void,
+): void {
   const countriesOf = countriesWithin(
     entities.map((e) => e.value),
     relations.map((r) => r.value),
   );
   for (const { raw: r, id, value } of entities) {
-    if (liesInCountries(value) && countriesOf(id).length === 0) {
+    if (liesInCountries(value) && !exempt(value) && countriesOf(id).length === 0) {
       report(r, "-", "lies in no country: add a LOCATED_IN chain to a COUNTRY place (from the article, or from a gazetteer: `npm run geocode`)");
     }
   }

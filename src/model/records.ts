@@ -57,6 +57,16 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 
 const evidenceList = z.array(EvidenceSchema).min(1, "at least one evidence entry is required");
 
+/**
+ * Where a record stands in review. `proposed`: written by the drafting
+ * assistant (`conflict-graph draft`) for a curator to accept, edit or delete;
+ * the loader refuses it in served data, and only `validate --draft` accepts it.
+ * `accepted`: a curator reviewed it. Absent: curated by hand (the same as accepted).
+ */
+export const RECORD_STATUSES = ["proposed", "accepted"] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+const reviewStatus = { status: z.enum(RECORD_STATUSES).optional() };
+
 const dateValue = z.string().superRefine((value, ctx) => {
   const parsed = parsePartialDate(value);
   if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
@@ -104,6 +114,7 @@ export const ClaimSchema = z
     scope: text.optional(),
     note: text.optional(),
     ...ranked,
+    ...reviewStatus,
     evidence: EvidenceSchema,
     /** The same figure as other documents state it: one entry per further document (see Claim.corroboration). */
     corroboration: z.array(EvidenceSchema).optional(),
@@ -149,6 +160,7 @@ const entityBase = {
   evidence: evidenceList,
   /** Figures the article reports about the entity, each with its source. */
   claims: z.array(ClaimSchema).optional(),
+  ...reviewStatus,
 };
 
 /** Where a place or base is, as a reference gazetteer gives it (never the article). */
@@ -214,6 +226,7 @@ export const RelationSchema = z
     account: id.optional(),
     note: text.optional(),
     ...ranked,
+    ...reviewStatus,
     evidence: evidenceList,
   })
   .superRefine((relation, ctx) => {
@@ -247,6 +260,7 @@ export const SourceDocumentSchema = z
     publicationNotes: z.array(text).optional(),
     /** SHA-256 of the document text the evidence was checked against. */
     sha256: z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lower-case hex digits").optional(),
+    ...reviewStatus,
   })
   .superRefine((document, ctx) => {
     if (document.kind === "GAZETTEER") {
