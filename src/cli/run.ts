@@ -29,6 +29,9 @@ Commands:
   validate                   Validate the data and print counts per kind and relation type
       --source PATH          Also check every evidence excerpt against this text
                              (repeatable; ID=PATH when there are several documents)
+      --source-dir DIR       Check the excerpts and positions of every document whose text is in DIR,
+                             each text found by the SHA-256 its document records; a document
+                             with no text there is reported by id
       --draft FILE           Validate a draft with the data (proposed records allowed)
                              and print what a curator must still decide
   draft <text>               Draft records from a new text for a curator to review: mentions of
@@ -84,7 +87,7 @@ Exit codes: 0 found, 1 not found / no path / invalid data / a text that cannot b
 
 const COMMANDS = {
   serve: { arity: 0, options: ["port", "host", "shutdown-grace", "cors-origins", "cache-control"] },
-  validate: { arity: 0, options: ["source", "draft"] },
+  validate: { arity: 0, options: ["source", "source-dir", "draft"] },
   draft: { arity: 1, options: ["published", "title", "output"] },
   path: { arity: 2, options: ["types", "direction", "json", "all", "k"] },
   neighbors: { arity: 1, options: ["depth", "limit", "types", "direction", "json"] },
@@ -130,6 +133,7 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
         help: { type: "boolean" },
         json: { type: "boolean" },
         source: { type: "string", multiple: true },
+        "source-dir": { type: "string" },
         port: { type: "string" },
         host: { type: "string" },
         "shutdown-grace": { type: "string" },
@@ -182,7 +186,7 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
     const dataDir = values.data ?? process.env["DATA_DIR"] ?? BUNDLED_DATA_DIR;
     if (command === "validate") {
       const { runValidate } = await import("./validate-command.js");
-      return runValidate({ dataDir, sources: values.source ?? [], draft: values.draft }, out);
+      return runValidate({ dataDir, sources: values.source ?? [], sourceDir: values["source-dir"], draft: values.draft }, out);
     }
     if (command === "draft") {
       const { runDraft } = await import("./draft-command.js");

@@ -7,7 +7,8 @@
  * (warnings allowed), 1 when not, 2 on bad usage.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { ENTITY_KINDS, RELATION_TYPE_NAMES } from "../model/ontology.js";
 import { evidenceOf, validateRecords } from "../loading/validate.js";
 import type { KnowledgeBase } from "../loading/validate.js";
@@ -24,6 +25,8 @@ export interface ValidateOptions {
   readonly dataDir: string;
   /** `path` or `documentId=path`. */
   readonly sources: readonly string[];
+  /** A folder of document texts, each matched to its document by SHA-256. */
+  readonly sourceDir?: string | undefined;
   /** A draft file to validate with the data. */
   readonly draft?: string | undefined;
 }
@@ -42,7 +45,52 @@ function readSource(spec: string): SourceFile {
   return { path, text: readFileSync(path, "utf8"), explicitId };
 }
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const sha256 = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
+
+interface SourceDirectory {
+  /** Texts by document id. */
+  readonly texts: Map<string, string>;
+  /** Articles with no text in the folder (or no SHA-256 to find one by), each with why. */
+  readonly missing: string[];
+  /** Files matching no document, and entries that could not be read. */
+  readonly unmatched: string[];
+}
+
+/** Finds each article's text in `dir` by the SHA-256 its record gives. */
+function readSourceDirectory(dir: string, documents: ReadonlyArray<{ id: string; kind?: string; sha256?: string | undefined }>): SourceDirectory {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--source-dir: no such folder "${dir}"`);
+  const byHash = new Map<string, string>();
+  const unreadable: string[] = [];
+  for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
+    const path = join(dir, name);
+    try {
+      if (statSync(path).isFile()) byHash.set(sha256(readFileSync(path)), path);
+    } catch {
+      unreadable.push(path);
+    }
+  }
+  const texts = new Map<string, string>();
+  const missing: string[] = [];
+  const used = new Set<string>();
+  for (const document of documents.filter((d) => (d.kind ?? "ARTICLE") === "ARTICLE")) {
+    if (document.sha256 === undefined) {
+      missing.push(`source document "${document.id}" records no sha256, so no text can be matched to it`);
+      continue;
+    }
+    const path = byHash.get(document.sha256);
+    if (path === undefined) {
+      missing.push(`source document "${document.id}": no file in ${dir} has its SHA-256 (${document.sha256})`);
+      continue;
+    }
+    try {
+      texts.set(document.id, new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(path)));
+      used.add(path);
+    } catch {
+      missing.push(`source document "${document.id}": ${path} is not UTF-8 text`);
+    }
+  }
+  return { texts, missing, unmatched: [...[...byHash.values()].filter((path) => !used.has(path)), ...unreadable.map((path) => `${path} (unreadable)`)] };
+}
 
 /** Decides which source document each --source file is, by explicit id, by hash, or as the only article. */
 function matchSources(files: readonly SourceFile[], documents: ReadonlyArray<{ id: string; kind?: string; sha256?: string | undefined }>, out: Output) {
@@ -90,6 +138,8 @@ export function runValidate(options: ValidateOptions, out: Output): number {
     .map((r) => r.value as { id: string; kind?: string; sha256?: string });
   const sourceFiles = options.sources.map(readSource);
   const sourceTexts = matchSources(sourceFiles, documents, out);
+  const folder = options.sourceDir === undefined ? null : readSourceDirectory(options.sourceDir, documents);
+  for (const [id, text] of folder?.texts ?? []) if (!sourceTexts.has(id)) sourceTexts.set(id, text);
 
   const result = validateRecords(raw, { sourceTexts });
   if (!result.ok) {
@@ -97,12 +147,19 @@ export function runValidate(options: ValidateOptions, out: Output): number {
     out.error(`\n${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in ${options.dataDir}; nothing was loaded.`);
     return 1;
   }
+  if (folder !== null && folder.missing.length > 0) {
+    for (const problem of folder.missing) out.error(problem);
+    out.error(`\n${folder.missing.length} source document${folder.missing.length === 1 ? "" : "s"} without a text in ${options.sourceDir}: their excerpts were not checked.`);
+    return 1;
+  }
   printSummary(result.knowledgeBase, raw.files.length, out);
+  for (const path of folder?.unmatched ?? []) out.log(`note: ${path} is the text of no source document`);
   if (sourceTexts.size > 0) {
     const excerpts = [...result.knowledgeBase.entities, ...result.knowledgeBase.relations]
       .flatMap(evidenceOf)
       .filter(({ evidence }) => sourceTexts.has(evidence.document)).length;
-    out.log(`\nEvidence: all ${excerpts} excerpts occur verbatim, at their positions, in ${sourceFiles.map((f) => f.path).join(", ")}.`);
+    const checked = [...sourceFiles.map((f) => f.path), ...(folder ? [...folder.texts.keys()].filter((id) => !sourceFiles.some((f) => f.explicitId === id)).map((id) => `${id} (from ${options.sourceDir})`) : [])];
+    out.log(`\nEvidence: all ${excerpts} excerpts occur verbatim, at their positions, in ${checked.join(", ")}.`);
   } else {
     out.log("\nEvidence: structure only (pass --source <path to the article> to check excerpts against its text).");
   }

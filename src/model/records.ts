@@ -256,6 +256,8 @@ export const SourceDocumentSchema = z
     url: z.url().optional(),
     /** The span of events an article covers. */
     covers: DateSchema.optional(),
+    /** When the document was published, as precisely as known ("2021-07-08/..": on or after July 8, 2021). */
+    published: DateSchema.optional(),
     /** Publication facts the document itself states. */
     publicationNotes: z.array(text).optional(),
     /** SHA-256 of the document text the evidence was checked against. */

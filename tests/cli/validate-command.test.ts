@@ -1,4 +1,5 @@
-import { writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
@@ -56,5 +57,56 @@ describe("validate", () => {
     expect((await run(["validate", "--data", writeFixture(validFixture()), "--source", `nope=${sourceFile()}`])).stderr).toContain(
       '--source: no source document "nope" (known: doc)',
     );
+  });
+});
+
+describe("validate --source-dir", () => {
+  const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+  /** The fixture, its article recording the SHA-256 of SOURCE_TEXT. */
+  const dataWithHash = () => {
+    const files = validFixture();
+    (files["sources.yaml"] as Array<Record<string, unknown>>)[0]!.sha256 = sha256(SOURCE_TEXT);
+    return writeFixture(files);
+  };
+  const folderWith = (texts: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), "texts-"));
+    for (const [name, text] of Object.entries(texts)) writeFileSync(join(dir, name), text);
+    return dir;
+  };
+
+  it("finds each document's text by its SHA-256, whatever the file is called, and checks excerpts and positions", async () => {
+    const dir = folderWith({ "a-name-that-says-nothing.txt": SOURCE_TEXT, "notes.txt": "unrelated" });
+    const { code, stdout } = await run(["validate", "--data", dataWithHash(), "--source-dir", dir]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Evidence: all 8 excerpts occur verbatim, at their positions, in doc (from ${dir}).`);
+    expect(stdout).toContain(`note: ${join(dir, "notes.txt")} is the text of no source document`);
+  });
+
+  it("reports a document whose text is not in the folder by its id, and exits 1", async () => {
+    const { code, stderr } = await run(["validate", "--data", dataWithHash(), "--source-dir", folderWith({ "other.txt": "unrelated" })]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`source document "doc": no file in`);
+    expect(stderr).toContain("1 source document without a text in");
+  });
+
+  it("reports a document that records no SHA-256, since no text can be matched to it", async () => {
+    const { code, stderr } = await run(["validate", "--data", writeFixture(validFixture()), "--source-dir", folderWith({ "a.txt": SOURCE_TEXT })]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('source document "doc" records no sha256');
+  });
+
+  it("finds a wrong position through the folder's text too", async () => {
+    const files = validFixture();
+    (files["sources.yaml"] as Array<Record<string, unknown>>)[0]!.sha256 = sha256(SOURCE_TEXT);
+    list(files, "relations/all.yaml")[1]!.evidence[0].position = { start: 0, end: 5 };
+    const { code, stderr } = await run(["validate", "--data", writeFixture(files), "--source-dir", folderWith({ "a.txt": SOURCE_TEXT })]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("strike-attacks-kh: evidence.0.position: {start: 0, end: 5} does not hold the excerpt");
+  });
+
+  it("refuses a folder that does not exist as bad usage (exit 2)", async () => {
+    const { code, stderr } = await run(["validate", "--source-dir", join(tmpdir(), "no-such-folder-for-texts")]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--source-dir: no such folder");
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { broken, list, writeFixture } from "../loading/fixture-data.js";
 import { startTestServer } from "../http/harness.js";
 import type { TestServer } from "../http/harness.js";
-import { RelationCorroborationDocument, SourceSupportsDocument } from "../generated/operations.js";
+import { RelationCorroborationDocument, SourceSupportsDocument, SourcesDocument } from "../generated/operations.js";
 
 /** The fixture, with a wire report that restates the ATTACKS relation and the claim, and states one relation of its own. */
 function twoDocuments() {
@@ -126,6 +126,13 @@ describe("on the bundled data", () => {
         }
       }
     }
+  });
+
+  it("dates the article's publication as precisely as the text allows: on or after July 8, 2021", async () => {
+    const { data } = await server.execute(SourcesDocument, {});
+    const article = data!.sources.find((source) => source.id === "us-strikes-iran-backed-militias")!;
+    expect(article.published).toMatchObject({ value: "2021-07-08/..", precision: "RANGE", earliest: "2021-07-08", latest: null });
+    expect(data!.sources.filter((source) => source.kind === "GAZETTEER").every((source) => source.published === null)).toBe(true);
   });
 
   it("gives each relation of the one article a document count of one", async () => {

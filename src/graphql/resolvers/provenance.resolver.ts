@@ -70,6 +70,11 @@ export class SourceDocumentResolver {
     return document.covers ? service.dateView(document.covers) : null;
   }
 
+  @FieldResolver(() => PartialDateObject, { nullable: true })
+  published(@Root() document: SourceDocument, @Ctx() { service }: GraphQLContext): DateView | null {
+    return document.published ? service.dateView(document.published) : null;
+  }
+
   @FieldResolver(() => [String])
   publicationNotes(@Root() document: SourceDocument): string[] {
     return document.publicationNotes ?? [];

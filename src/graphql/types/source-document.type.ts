@@ -29,6 +29,9 @@ export class SourceDocumentObject {
   @Field(() => PartialDateObject, { nullable: true, description: "The span of events an article covers; null for a gazetteer." })
   covers!: PartialDateObject | null;
 
+  @Field(() => PartialDateObject, { nullable: true, description: "When the document was published, as precisely as known (a RANGE open at one end: 'on or after'); null when not recorded." })
+  published!: PartialDateObject | null;
+
   @Field(() => [String], { description: "Publication facts the document itself states." })
   publicationNotes!: string[];
 
