@@ -99,6 +99,12 @@ export interface ValidationOptions {
    * satisfy after a merge (a location record, a country).
    */
   readonly allowProposed?: boolean;
+  /**
+   * Places and bases just merged from a reviewed draft (`conflict-graph
+   * merge`): spared, like proposed ones, the location and country checks
+   * that only `npm run geocode` can satisfy (a draft holds no locations).
+   */
+  readonly awaitingGeocoding?: ReadonlySet<string>;
 }
 
 /** Validates a knowledge base held in memory (generated data, say) exactly as one read from files; `file` names it in problems. */
@@ -204,7 +210,7 @@ export function validateRecords(raw: RawData, options: ValidationOptions = {}): 
     });
     checkAccounts(value, (field, message) => report(r, field, message));
     checkVariants(value, (field, message) => report(r, field, message));
-    const awaitsGeocoding = options.allowProposed === true && isProposed(value);
+    const awaitsGeocoding = (options.allowProposed === true && isProposed(value)) || options.awaitingGeocoding?.has(value.id) === true;
     if ((value.kind === "Place" || value.kind === "Base") && !awaitsGeocoding && !raw.unreadable.has("locations") && !knownIds.locations.has(value.id)) {
       report(r, "-", "has no location in data/geography/ (coordinates from the gazetteer, or why there are none): run `npm run geocode`");
     }
@@ -240,7 +246,7 @@ export function validateRecords(raw: RawData, options: ValidationOptions = {}): 
   }
 
   if (!raw.unreadable.has("entities") && !raw.unreadable.has("relations")) {
-    const awaitsGeocoding = (entity: EntityRecord) => options.allowProposed === true && isProposed(entity);
+    const awaitsGeocoding = (entity: EntityRecord) => (options.allowProposed === true && isProposed(entity)) || options.awaitingGeocoding?.has(entity.id) === true;
     checkCountries(valid.entities as Located<EntityRecord>[], valid.relations as Located<RelationRecord>[], awaitsGeocoding, report);
   }
 
