@@ -42,6 +42,13 @@ Commands:
       --title TEXT           The document's title (default: its first line, if a heading)
       --output FILE          Where to write (default: <text name>.draft.yaml here); written
                              whole or not at all
+  merge <draft>              Fold a reviewed draft (no record still proposed) into the data:
+                             records the data has gain its evidence (relations, entities),
+                             corroboration (claims of the same figure and source) or a new
+                             account (another figure); the rest is added, in files named after
+                             the draft's document. Refused, with every problem listed and nothing
+                             written, when the result would not validate (docs/drafting.md)
+      --dry-run              Print what would change, file by file; write nothing
   path <A> <B>               The shortest path between two entities
       --types T1,T2          Relation types to follow (default: all)
       --direction D          forward, backward or either (default: either)
@@ -83,12 +90,14 @@ Common options:
   --data DIR                 Data directory (default: $DATA_DIR or the bundled data/)
   --help                     Show this help
 
-Exit codes: 0 found, 1 not found / no path / invalid data / a text that cannot be drafted, 2 bad usage.`;
+Exit codes: 0 found, 1 not found / no path / invalid data / a text that cannot be drafted / a draft
+not merged, 2 bad usage.`;
 
 const COMMANDS = {
   serve: { arity: 0, options: ["port", "host", "shutdown-grace", "cors-origins", "cache-control"] },
   validate: { arity: 0, options: ["source", "source-dir", "draft"] },
   draft: { arity: 1, options: ["published", "title", "output"] },
+  merge: { arity: 1, options: ["dry-run"] },
   path: { arity: 2, options: ["types", "direction", "json", "all", "k"] },
   neighbors: { arity: 1, options: ["depth", "limit", "types", "direction", "json"] },
   search: { arity: 1, options: ["kind", "limit", "json"] },
@@ -166,6 +175,7 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
         draft: { type: "string" },
         published: { type: "string" },
         title: { type: "string" },
+        "dry-run": { type: "boolean" },
       },
     });
     const [name, ...args] = positionals;
@@ -191,6 +201,10 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
     if (command === "draft") {
       const { runDraft } = await import("./draft-command.js");
       return await runDraft({ text: args[0]!, published: values.published, title: values.title, output: values.output, dataDir }, out);
+    }
+    if (command === "merge") {
+      const { runMerge } = await import("./merge-command.js");
+      return runMerge({ draft: args[0]!, dataDir, dryRun: values["dry-run"] ?? false }, out);
     }
     if (command === "serve") {
       const port = parsePort(values.port ?? process.env["PORT"] ?? "4000");
