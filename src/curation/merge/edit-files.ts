@@ -151,7 +151,13 @@ function applyEdit(doc: Document, file: string, edit: RecordEdit): void {
 function editable(file: string, text: string): Document {
   const doc: Document = parseDocument(text);
   if (doc.errors.length > 0) throw new UneditableFileError(file, `is not valid YAML: ${doc.errors[0]!.message.split("\n")[0]}`);
-  if (doc.toString(WRITE_OPTIONS) !== text) throw new UneditableFileError(file, "the YAML writer would change bytes the merge does not touch (its layout is not the one data/ files use): edit it by hand, or rewrite it once with the yaml package");
+  const written = doc.toString(WRITE_OPTIONS);
+  if (written !== text) {
+    const lines = text.split("\n");
+    const other = written.split("\n");
+    const at = lines.findIndex((line, i) => line !== other[i]);
+    throw new UneditableFileError(file, `the YAML writer would change bytes the merge does not touch, from line ${at + 1} (${JSON.stringify(lines[at] ?? "")} would be written ${JSON.stringify(other[at] ?? "")}): lay the file out as data/ files are (one space before a comment, ...), or add the draft's records by hand`);
+  }
   if (doc.contents === null) doc.contents = doc.createNode([]) as YAMLSeq;
   if (!isSeq(doc.contents)) throw new UneditableFileError(file, "is not a YAML list of records");
   if (doc.contents.flow && doc.contents.items.length === 0) doc.contents.flow = false;
