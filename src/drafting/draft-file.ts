@@ -19,7 +19,7 @@ export function* draftYaml(draft: Draft): Generator<string> {
     `# Draft written by ${header.generator} from ${header.text}`,
     `# (sha256 ${header.sha256}), published ${header.published}, against ${header.graph}.`,
     "# Every record is `status: proposed`: a curator accepts (edit, or set `status: accepted`), corrects or deletes each,",
-    "# then copies the accepted records into data/ (by hand: `conflict-graph merge` is not built yet). `conflict-graph validate --draft <this file>`",
+    "# then folds the draft into data/ with `conflict-graph merge <this file>` (`--dry-run` first). `conflict-graph validate --draft <this file>`",
     "# checks it against the data and lists what is still to decide. Every evidence entry gives its excerpt's",
     "# position in the text (Unicode code points, end exclusive); the notes after the records list the known",
     "# entities the text mentions, every date with how its year was inferred, and what was left undecided.",

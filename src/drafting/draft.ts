@@ -529,7 +529,7 @@ class Assembler {
         void start;
         for (const claim of claimsOf.get(event.key) ?? []) {
           const s = this.structure.sentences[claim.sentence]!;
-          this.undecided.push({ what: "claim", text: `${claim.measure} ${claim.qualifier}${claim.count !== undefined ? ` ${claim.count}` : ""} (${claim.subject}), according to ${claim.attribution.text}`, reason: `about ${event.knownId}, which the graph already has: add it there (or let \`conflict-graph merge\` make it an account)`, start: s.start, end: s.end });
+          this.undecided.push({ what: "claim", text: `${claim.measure} ${claim.qualifier}${claim.count !== undefined ? ` ${claim.count}` : ""} (${claim.subject}), according to ${claim.attribution.text}`, reason: `about ${event.knownId}, which the graph already has: add it there, or write it as a claim of a record with the event's id in the draft, which \`conflict-graph merge\` makes corroboration or a separate account`, start: s.start, end: s.end });
         }
         continue;
       }

@@ -52,7 +52,7 @@ export function reviewDraft(draft: DraftRecords, knowledgeBase: KnowledgeBase): 
   lines.push(
     `Still proposed: ${draft.sources.filter(proposed).length} source document(s), ${candidates.length} entities${candidates.length > 0 ? ` (${countBy(candidates.map((e) => e.kind))})` : ""}, ${events.length} events, ${relations.length} relations${relations.length > 0 ? ` (${countBy(relations.map((r) => r.type))})` : ""}, ${claims.length} claims; ${accepted} accepted.`,
   );
-  lines.push("Each is for a curator to accept (set `status: accepted` or remove it), correct or delete; only accepted records go into data/ (by hand until `conflict-graph merge` exists).");
+  lines.push("Each is for a curator to accept (set `status: accepted` or remove it), correct or delete; then `conflict-graph merge` folds the draft into data/ (`--dry-run` first says what it would change).");
   const sections: string[][] = [
     list("Candidate entities, each with a guessed kind: check the kind, the name and the aliases, and whether the graph has it under another name", candidates, (e) => `${e.id}: ${e.kind} "${e.name}"`),
     list(
@@ -66,7 +66,7 @@ export function reviewDraft(draft: DraftRecords, knowledgeBase: KnowledgeBase): 
       (r) => `${r.id}: ${r.source} ${r.type} ${r.target}`,
     ),
     list(
-      "Relations the graph already has (the same type and ends): add their evidence to the existing relation, as corroboration",
+      "Relations the graph already has (the same type and ends): the merge adds their evidence to the existing relation, as corroboration",
       relations.filter((r) => existing.has(`${r.type}|${r.source}|${r.target}`)),
       (r) => `${r.id}: ${r.source} ${r.type} ${r.target}`,
     ),

@@ -4,7 +4,7 @@
  * being validated (`validate --draft`) may hold them.
  */
 
-export const PROPOSED_MESSAGE = "a proposed record belongs in a draft: review it there (`conflict-graph validate --draft`), and bring it into the data only once accepted (no `merge` command yet: by hand)";
+export const PROPOSED_MESSAGE = "a proposed record belongs in a draft: review it there (`conflict-graph validate --draft`), and bring it into the data once accepted with `conflict-graph merge`";
 
 interface MaybeProposed {
   readonly status?: string | undefined;

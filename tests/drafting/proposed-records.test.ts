@@ -37,7 +37,7 @@ describe("proposed records in a data directory", () => {
       `entities/events.yaml: us-strike-2021-06-27: claims.0.status: ${PROPOSED_MESSAGE}`,
       `relations/all.yaml: us-carried-out-strike: status: ${PROPOSED_MESSAGE}`,
     ]);
-    expect(PROPOSED_MESSAGE).toBe("a proposed record belongs in a draft: review it there (`conflict-graph validate --draft`), and bring it into the data only once accepted (no `merge` command yet: by hand)");
+    expect(PROPOSED_MESSAGE).toBe("a proposed record belongs in a draft: review it there (`conflict-graph validate --draft`), and bring it into the data once accepted with `conflict-graph merge`");
   });
 
   it("make validate (and so npm start) fail with exit 1; accepted records are served", async () => {
