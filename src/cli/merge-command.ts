@@ -72,7 +72,7 @@ export function describeMerge(report: MergeReport): string[] {
   if (report.alreadyPresent > 0) lines.push(`Already in the data, so not added again: ${plural(report.alreadyPresent, "evidence entry", "evidence entries")} (a passage of the same document the record already cites, or a claim's own document).`);
   if (report.renames.length > 0) {
     lines.push(`Renamed (${report.renames.length}), references remapped:`);
-    lines.push(...report.renames.map((r) => `  ${r.group === "accounts" ? "account" : r.group.replace(/s$/, "").replace(/ie$/, "y")} ${r.from} -> ${r.to}: ${r.why}`));
+    lines.push(...report.renames.map((r) => `  ${r.group.replace(/s$/, "")} ${r.from} -> ${r.to}: ${r.why}`));
   }
   if (report.warnings.length > 0) lines.push(`Check (${report.warnings.length}):`, ...report.warnings.map((w) => `  ${w}`));
   if (report.awaitingGeocoding.length > 0) {

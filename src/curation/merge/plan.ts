@@ -92,7 +92,7 @@ export interface Match {
 }
 
 export interface Rename {
-  readonly group: "sources" | "entities" | "relations" | "accounts";
+  readonly group: "sources" | "relations" | "accounts";
   readonly from: string;
   readonly to: string;
   readonly why: string;
@@ -274,7 +274,6 @@ export function planMerge(data: DataSet, draft: DraftSet): MergePlan {
     else if (sameKind.length > 1) problem(d.record.id, "name", `matches ${sameKind.length} ${d.record.kind} entities of the data by name (${sameKind.map((e) => e.record.id).join(", ")}): give it the id of the one it is, or a name that tells them apart`);
     else if (candidates.length > 0) warnings.push(`${d.record.id} (${d.record.kind} "${d.record.name}") is added beside ${candidates.map((e) => `${e.record.id} (${e.record.kind})`).join(", ")}, which has its name: check they are different entities`);
   }
-  const draftIds = new Set(draft.entities.map((d) => d.record.id));
   const mapEntity = (id: string) => entityMatch.get(id)?.record.id ?? id;
   // An event's places: the targets of its OCCURRED_AT relations, in the data or (mapped) in the draft.
   const placesInData = new Map<string, Set<string>>();
@@ -306,21 +305,8 @@ export function planMerge(data: DataSet, draft: DraftSet): MergePlan {
     else if (samePlace.length > 1) problem(d.record.id, "-", `matches ${samePlace.length} events of the data by type, date and place (${samePlace.map((e) => e.record.id).join(", ")}): give it the id of the one it is`);
   }
 
-  // Ids of added entities: their own where free, else with a suffix.
-  // (An id the data has is a match; one it does not have is free, unless a draft entity that did not match, in
-  // a geocoded file, holds it.)
-  const entityIds = new Map<string, string>();
-  const takenEntityIds = new Set([...existingById.keys(), ...[...draftIds].filter((id) => !entityMatch.has(id) && !existingById.has(id))]);
-  for (const d of draft.entities) {
-    if (entityMatch.has(d.record.id)) continue;
-    if (existingById.has(d.record.id)) {
-      const id = freeId(d.record.id, takenEntityIds);
-      takenEntityIds.add(id);
-      entityIds.set(d.record.id, id);
-      renames.push({ group: "entities", from: d.record.id, to: id, why: `the data has an entity "${d.record.id}"` });
-    } else entityIds.set(d.record.id, d.record.id);
-  }
-  const entityOf = (id: string) => entityMatch.get(id)?.record.id ?? entityIds.get(id) ?? id;
+  // An added entity keeps its id: an id the data has is a match (and two draft records of one id are refused before).
+  const entityOf = (id: string) => entityMatch.get(id)?.record.id ?? id;
   const remap = (e: Evidence): Evidence => {
     const copy: Evidence = { ...e, document: documentOf(e.document) };
     if (e.attributedTo) copy.attributedTo = [...new Set(e.attributedTo.map(entityOf))];
@@ -339,7 +325,7 @@ export function planMerge(data: DataSet, draft: DraftSet): MergePlan {
   for (const d of draft.entities) {
     const target = entityMatch.get(d.record.id);
     if (!target) {
-      const id = entityIds.get(d.record.id)!;
+      const id = d.record.id;
       const record = { ...withoutStatus(d.record), id, evidence: d.record.evidence.map(remap) } as EntityRecord;
       if (d.record.claims) record.claims = d.record.claims.map(remapClaim);
       added.entities.push(record);
@@ -429,8 +415,7 @@ export function planMerge(data: DataSet, draft: DraftSet): MergePlan {
     else relationsByKey.set(key, [...(relationsByKey.get(key) ?? []), { existing: relation }]);
   }
   const relationIds = new Set([...data.relations.map((r) => r.record.id)]);
-  const draftRelationIds = draft.relations.map((r) => r.record.id);
-  const reserved = new Set(draftRelationIds);
+  const reserved = new Set(draft.relations.map((r) => r.record.id));
   for (const d of draft.relations) {
     const source = entityOf(d.record.source);
     const target = entityOf(d.record.target);
