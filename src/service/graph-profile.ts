@@ -61,6 +61,13 @@ export interface GraphProfile {
 
 const DIRECTION_INDEX: Record<Direction, number> = { forward: 0, backward: 1, either: 2 };
 
+/** The largest of the values, 0 for none; a loop, since spreading a map of many sources into Math.max overflows the call stack. */
+function largest(values: Iterable<number>): number {
+  let most = 0;
+  for (const value of values) if (value > most) most = value;
+  return most;
+}
+
 /** The longest lists the records hold. */
 export function recordListMaxima(kb: KnowledgeBase): RecordListMaxima {
   let claims = 0;
@@ -104,11 +111,11 @@ export function recordListMaxima(kb: KnowledgeBase): RecordListMaxima {
     entityEvidence,
     relationEvidence,
     claimEvidence: claimEvidenceMost,
-    supportsPerDocument: Math.max(0, ...supports.values()),
+    supportsPerDocument: largest(supports.values()),
     attributedTo,
     sources: kb.sources.length,
     countries: kb.entities.filter((entity) => entity.kind === "Place" && entity.placeType === "COUNTRY").length,
-    deprecatedRelations: Math.max(0, ...deprecated.values()),
+    deprecatedRelations: largest(deprecated.values()),
     deprecatedRelationsTotal: kb.relations.filter((relation) => relation.rank === "DEPRECATED").length,
   };
 }
