@@ -20,3 +20,6 @@ export const BUNDLED_DATA_DIR = join(PACKAGE_ROOT, "data");
 
 /** The built workbench (the IDE and the explorer): dist/web, written by scripts/build-web.ts. */
 export const WORKBENCH_DIR = join(PACKAGE_ROOT, "dist", "web");
+
+/** The database's migrations (node-pg-migrate, SQL): schema/postgres/migrations. */
+export const MIGRATIONS_DIR = join(PACKAGE_ROOT, "schema", "postgres", "migrations");
