@@ -9,7 +9,7 @@
  */
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, visit } from "yaml";
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
-import type { Claim, EntityRecord, Evidence, RelationRecord, SourceDocument } from "../../model/records.js";
+import type { Claim, EntityRecord, Evidence, LocationRecord, RelationRecord, SourceDocument } from "../../model/records.js";
 import type { MergePlan, RecordEdit } from "./plan.js";
 
 /** The options that write the data files back exactly as they were read. */
@@ -47,6 +47,8 @@ const ORDER = {
   relation: ["id", "type", "source", "target", "date", "role", "account", "note", "rank", "rankReason", "evidence"],
   claim: ["measure", "qualifier", "count", "subject", "account", "scope", "note", "rank", "rankReason", "evidence", "corroboration"],
   source: ["id", "kind", "title", "publisher", "version", "licence", "url", "covers", "published", "publicationNotes", "sha256"],
+  location: ["entity", "coordinates", "unresolved"],
+  coordinates: ["latitude", "longitude", "precision", "via", "note", "evidence"],
 } as const;
 
 function ordered<T extends object>(value: T, order: readonly string[]): T {
@@ -68,6 +70,8 @@ const orderEntity = (e: EntityRecord): EntityRecord => {
 };
 const orderRelation = (r: RelationRecord): RelationRecord => ordered({ ...r, evidence: r.evidence.map(orderEvidence) }, ORDER.relation);
 const orderSource = (s: SourceDocument): SourceDocument => ordered(s, ORDER.source);
+const orderLocation = (l: LocationRecord): LocationRecord =>
+  ordered(l.coordinates ? { ...l, coordinates: ordered({ ...l.coordinates, evidence: orderEvidence(l.coordinates.evidence) }, ORDER.coordinates) } : l, ORDER.location);
 
 /** A node for `value` in the style of the data files. */
 function styled(doc: Document, value: unknown): Node {
@@ -201,4 +205,41 @@ export function editFiles(plan: MergePlan, read: (file: string) => string | null
   add(plan.files.entities, plan.added.entities.map(orderEntity), HEADERS.entities(plan.document));
   add(plan.files.relations, plan.added.relations.map(orderRelation), HEADERS.relations(plan.document));
   return [...docs].map(([file, { before, doc }]) => ({ file, before, after: doc.toString(WRITE_OPTIONS) }));
+}
+
+/** Records of one group, in order. */
+export type GroupRecords =
+  | { readonly group: "sources"; readonly records: readonly SourceDocument[] }
+  | { readonly group: "entities"; readonly records: readonly EntityRecord[] }
+  | { readonly group: "relations"; readonly records: readonly RelationRecord[] }
+  | { readonly group: "locations"; readonly records: readonly LocationRecord[] };
+
+/**
+ * A whole data file's text in the style of data/ (the style `merge` writes):
+ * `comment` (without `#` marks) first, then the records, a blank line between
+ * them. `editFiles` accepts the text as it is.
+ */
+export function writeDataFile(content: GroupRecords, comment: string | null): string {
+  const doc = new Document([]);
+  (doc.contents as YAMLSeq).flow = false;
+  if (comment !== null) doc.commentBefore = comment;
+  const order = (record: object): object => {
+    switch (content.group) {
+      case "sources":
+        return orderSource(record as SourceDocument);
+      case "entities":
+        return orderEntity(record as EntityRecord);
+      case "relations":
+        return orderRelation(record as RelationRecord);
+      default:
+        return orderLocation(record as LocationRecord);
+    }
+  };
+  const list = doc.contents as YAMLSeq;
+  for (const record of content.records) {
+    const node = styled(doc, order(record));
+    node.spaceBefore = list.items.length > 0;
+    list.items.push(node);
+  }
+  return doc.toString(WRITE_OPTIONS);
 }
