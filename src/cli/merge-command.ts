@@ -10,7 +10,7 @@ import { resolve } from "node:path";
 import { BUNDLED_DATA_DIR } from "../paths.js";
 import { formatProblem } from "../loading/problems.js";
 import { mergeDraft } from "../curation/merge/merge-draft.js";
-import type { MergeReport } from "../curation/merge/merge-draft.js";
+import type { MergeReport, MergeResult } from "../curation/merge/merge-draft.js";
 import { EXIT, UsageError } from "./usage.js";
 import type { Output } from "./usage.js";
 
@@ -18,15 +18,30 @@ export interface MergeCommandOptions {
   readonly draft: string;
   readonly dataDir: string;
   readonly dryRun: boolean;
+  /** Merge into the PostgreSQL store DATABASE_URL names instead of the data directory. */
+  readonly database?: boolean;
+  /** Whether --data was given (it does not go with --database). */
+  readonly dataGiven?: boolean;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-export function runMerge(options: MergeCommandOptions, out: Output): number {
+export async function runMerge(options: MergeCommandOptions, out: Output): Promise<number> {
   if (!existsSync(options.draft)) throw new UsageError(`merge: no such draft file "${options.draft}"`);
   if (!statSync(options.draft).isFile()) throw new UsageError(`merge: "${options.draft}" is not a file`);
+  if (options.database) {
+    if (options.dataGiven) throw new UsageError("merge: give --database (the store DATABASE_URL names) or --data DIR, not both");
+    const { requireDatabaseUrl, withDatabase } = await import("./db-command.js");
+    const { describeDatabase } = await import("../database/connection.js");
+    const { mergeIntoDatabase } = await import("../database/merge.js");
+    const url = requireDatabaseUrl("merge --database");
+    return withDatabase(url, out, async (client) => report(await mergeIntoDatabase(client, { draft: options.draft, name: describeDatabase(url), dryRun: options.dryRun }), out));
+  }
   if (!existsSync(options.dataDir) || !statSync(options.dataDir).isDirectory()) throw new UsageError(`--data: no such directory "${options.dataDir}"`);
-  const result = mergeDraft(options);
+  return report(mergeDraft(options), out);
+}
+
+function report(result: MergeResult, out: Output): number {
   if (!result.ok) {
     for (const problem of result.problems) out.error(formatProblem(problem));
     out.error(`\nNot merged: ${result.reason} (${plural(result.problems.length, "problem")}). Nothing was written.`);

@@ -49,6 +49,14 @@ Commands:
                              the draft's document. Refused, with every problem listed and nothing
                              written, when the result would not validate (docs/drafting.md)
       --dry-run              Print what would change, file by file; write nothing
+      --database             Merge into the PostgreSQL store DATABASE_URL names instead, in one
+                             transaction (replicas following it reload)
+  db migrate                 Create or update the PostgreSQL schema in DATABASE_URL's database
+                             (run as the database's owner; docs/operations.md)
+  db import                  Load the data directory (--data) into the database, in one transaction
+      --replace              Replace the data it already holds (refused otherwise)
+  db export <dir>            Write the database's data as a data directory (new or empty <dir>)
+  db status                  The schema's state, the data version and counts
   path <A> <B>               The shortest path between two entities
       --types T1,T2          Relation types to follow (default: all)
       --direction D          forward, backward or either (default: either)
@@ -97,7 +105,8 @@ const COMMANDS = {
   serve: { arity: 0, options: ["port", "host", "shutdown-grace", "cors-origins", "cache-control"] },
   validate: { arity: 0, options: ["source", "source-dir", "draft"] },
   draft: { arity: 1, options: ["published", "title", "output"] },
-  merge: { arity: 1, options: ["dry-run"] },
+  merge: { arity: 1, options: ["dry-run", "database"] },
+  db: { arity: 1, options: ["replace"] },
   path: { arity: 2, options: ["types", "direction", "json", "all", "k"] },
   neighbors: { arity: 1, options: ["depth", "limit", "types", "direction", "json"] },
   search: { arity: 1, options: ["kind", "limit", "json"] },
@@ -176,6 +185,8 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
         published: { type: "string" },
         title: { type: "string" },
         "dry-run": { type: "boolean" },
+        database: { type: "boolean" },
+        replace: { type: "boolean" },
       },
     });
     const [name, ...args] = positionals;
@@ -187,6 +198,19 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
     if (!(name in COMMANDS)) throw new UsageError(`unknown command "${name}"`);
     const command = name as Command;
     const spec = COMMANDS[command];
+    if (command === "db") {
+      const { DB_SUBCOMMANDS, runDb } = await import("./db-command.js");
+      const [subcommand, ...rest] = args;
+      if (subcommand === undefined || !(subcommand in DB_SUBCOMMANDS)) throw new UsageError(`db takes one of ${Object.keys(DB_SUBCOMMANDS).join(", ")} (got ${subcommand === undefined ? "nothing" : `"${subcommand}"`})`);
+      const arity = DB_SUBCOMMANDS[subcommand as keyof typeof DB_SUBCOMMANDS];
+      if (rest.length !== arity) throw new UsageError(`db ${subcommand} takes ${arity === 0 ? "no arguments" : "one argument, the directory to write"} (got ${rest.length})`);
+      for (const option of Object.keys(values)) {
+        if (option !== "data" && !(option === "replace" && subcommand === "import")) throw new UsageError(`--${option} does not apply to db ${subcommand}`);
+      }
+      if (values.data !== undefined && subcommand !== "import") throw new UsageError(`--data does not apply to db ${subcommand}`);
+      const dataDir = values.data ?? process.env["DATA_DIR"] ?? BUNDLED_DATA_DIR;
+      return await runDb({ subcommand: subcommand as keyof typeof DB_SUBCOMMANDS, target: rest[0], dataDir, replace: values.replace ?? false }, out);
+    }
     if (args.length !== spec.arity) {
       throw new UsageError(`${command} takes ${spec.arity === 0 ? "no arguments" : `${spec.arity} argument${spec.arity > 1 ? "s" : ""}`} (got ${args.length})`);
     }
@@ -204,7 +228,7 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
     }
     if (command === "merge") {
       const { runMerge } = await import("./merge-command.js");
-      return runMerge({ draft: args[0]!, dataDir, dryRun: values["dry-run"] ?? false }, out);
+      return await runMerge({ draft: args[0]!, dataDir, dryRun: values["dry-run"] ?? false, database: values.database ?? false, dataGiven: values.data !== undefined }, out);
     }
     if (command === "serve") {
       const port = parsePort(values.port ?? process.env["PORT"] ?? "4000");

@@ -25,6 +25,7 @@ import { readDataDirectory } from "../../loading/read-files.js";
 import type { RawData, RawRecord, RecordGroup } from "../../loading/read-files.js";
 import { readDraftFile } from "../../loading/read-draft.js";
 import { validateRecords } from "../../loading/validate.js";
+import type { KnowledgeBase } from "../../loading/validate.js";
 import type { DataProblem } from "../../loading/problems.js";
 import { GENERATED_FILES } from "../geocode-files.js";
 import { editFiles, UneditableFileError } from "./edit-files.js";
@@ -80,7 +81,7 @@ export type MergeResult =
 
 export const STILL_PROPOSED = "is still proposed: accept it (`status: accepted`), correct it or delete it before merging";
 
-const refuse = (reason: string, problems: DataProblem[]): MergeResult => ({ ok: false, reason, problems });
+const refuse = (reason: string, problems: DataProblem[]) => ({ ok: false as const, reason, problems });
 
 const SCHEMAS = { sources: SourceDocumentSchema, entities: EntitySchema, relations: RelationSchema } as const;
 
@@ -125,10 +126,26 @@ function checkDraft(raw: RawData): { records: { sources: DraftRecord<SourceDocum
 
 const GROUP_OF_DIR: Record<string, RecordGroup> = { entities: "entities", relations: "relations", geography: "locations" };
 
+/**
+ * The data a merge reads: a data directory, or the database's copy of one
+ * (src/database/merge.ts). Files are named relative to the data directory.
+ */
+export interface MergeSource {
+  /** How the report names the data (the directory as given, or the database). */
+  readonly name: string;
+  readonly raw: RawData;
+  /** A raw record's file, relative to the data directory. */
+  readonly relativeFile: (rawFile: string) => string;
+  /** A file relative to the data directory, as problems name it. */
+  readonly display: (file: string) => string;
+  /** A file's current text; null when it does not exist. */
+  readonly read: (file: string) => string | null;
+}
+
 /** The data directory's raw records as they would be read once `changes` are written. */
-function rawAfter(dataDir: string, before: RawData, changes: readonly FileChange[]): RawData {
-  const display = (file: string) => relative(join(dataDir, ".."), join(dataDir, file));
-  const changed = new Map(changes.map((c) => [display(c.file), c]));
+function rawAfter(source: MergeSource, changes: readonly FileChange[]): RawData {
+  const before = source.raw;
+  const changed = new Map(changes.map((c) => [source.display(c.file), c]));
   const records: RawRecord[] = before.records.filter((r) => !changed.has(r.file));
   for (const [file, change] of changed) {
     const group: RecordGroup = change.file === "sources.yaml" ? "sources" : GROUP_OF_DIR[change.file.split("/")[0]!]!;
@@ -161,25 +178,35 @@ function reportFiles(plan: MergePlan, changes: readonly FileChange[], display: (
   });
 }
 
-export function mergeDraft(options: MergeOptions): MergeResult {
-  const dataDir = resolve(options.dataDir);
-  const display = (file: string) => relative(join(dataDir, ".."), join(dataDir, file));
+/** A merge decided and checked, not yet written: the files it changes and the data as it would then read. */
+export type PreparedMerge =
+  | { readonly ok: false; readonly reason: string; readonly problems: DataProblem[] }
+  | {
+      readonly ok: true;
+      readonly plan: MergePlan;
+      readonly changes: FileChange[];
+      /** The data once the changes are written, as read-files.ts would read it, and validated. */
+      readonly after: RawData;
+      readonly knowledgeBase: KnowledgeBase;
+      readonly report: (written: boolean) => MergeReport;
+    };
 
-  // 1. The data as it is.
-  const raw = readDataDirectory(dataDir);
+/** Steps 1 to 4: everything but the write. */
+export function prepareMerge(source: MergeSource, draft: string): PreparedMerge {
+  const { raw } = source;
   const current = validateRecords(raw);
-  if (!current.ok) return refuse(`the data in ${options.dataDir} does not validate as it is: fix it first`, current.problems);
+  if (!current.ok) return refuse(`the data in ${source.name} does not validate as it is: fix it first`, current.problems);
   const located = <T>(group: RecordGroup, values: readonly T[]): DataRecord<T>[] => {
     const rawOfGroup = raw.records.filter((r) => r.group === group);
-    return values.map((record, i) => ({ record, file: relative(dataDir, join(dataDir, "..", rawOfGroup[i]!.file)), index: rawOfGroup[i]!.index }));
+    return values.map((record, i) => ({ record, file: source.relativeFile(rawOfGroup[i]!.file), index: rawOfGroup[i]!.index }));
   };
   const kb = current.knowledgeBase;
 
   // 2. The draft.
-  const draftFile = readDraftFile(options.draft);
-  if (draftFile.raw.problems.length > 0) return refuse(`the draft ${options.draft} cannot be read as a draft`, draftFile.raw.problems);
+  const draftFile = readDraftFile(draft);
+  if (draftFile.raw.problems.length > 0) return refuse(`the draft ${draft} cannot be read as a draft`, draftFile.raw.problems);
   const checked = checkDraft(draftFile.raw);
-  if (checked.problems.length > 0) return refuse(`the draft ${options.draft} is not ready to merge`, checked.problems);
+  if (checked.problems.length > 0) return refuse(`the draft ${draft} is not ready to merge`, checked.problems);
 
   // 3. The plan.
   const header = draftFile.notes["draft"] as { document?: unknown } | undefined;
@@ -191,24 +218,25 @@ export function mergeDraft(options: MergeOptions): MergeResult {
       generatedFiles: new Set(Object.values(GENERATED_FILES)),
     },
     {
-      file: options.draft,
+      file: draft,
       ...checked.records,
       document: typeof header?.document === "string" ? header.document : undefined,
-      fallbackName: basename(options.draft).replace(/(\.draft)?\.ya?ml$/, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "merged",
+      fallbackName: basename(draft).replace(/(\.draft)?\.ya?ml$/, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "merged",
     },
   );
-  if (plan.problems.length > 0) return refuse(`the draft ${options.draft} does not match the data unambiguously`, plan.problems);
+  if (plan.problems.length > 0) return refuse(`the draft ${draft} does not match the data unambiguously`, plan.problems);
 
   // 4. The files, edited in memory, and the result validated.
   let changes: FileChange[];
   try {
-    changes = editFiles(plan, (file) => (existsSync(join(dataDir, file)) ? readFileSync(join(dataDir, file), "utf8") : null));
+    changes = editFiles(plan, source.read);
   } catch (error) {
     if (!(error instanceof UneditableFileError)) throw error;
-    return refuse("a data file cannot be edited in place", [{ file: display(error.file), id: "-", field: "-", message: error.message.slice(error.file.length + 2) }]);
+    return refuse("a data file cannot be edited in place", [{ file: source.display(error.file), id: "-", field: "-", message: error.message.slice(error.file.length + 2) }]);
   }
   changes = changes.filter((c) => c.after !== c.before);
-  const result = validateRecords(rawAfter(dataDir, raw, changes), { awaitingGeocoding: new Set(plan.awaitingGeocoding) });
+  const after = rawAfter(source, changes);
+  const result = validateRecords(after, { awaitingGeocoding: new Set(plan.awaitingGeocoding) });
   if (!result.ok) {
     const origin = (p: DataProblem) => {
       const group = p.file.endsWith("sources.yaml") ? "sources" : basename(dirname(p.file));
@@ -217,32 +245,21 @@ export function mergeDraft(options: MergeOptions): MergeResult {
     };
     return refuse(`the merged data would not validate`, result.problems.map(origin));
   }
-
-  // 5. The write.
-  if (!options.dryRun && changes.length > 0) {
-    try {
-      writeAllOrNothing(dataDir, changes);
-    } catch (error) {
-      if (!(error instanceof ConcurrentChangeError)) throw error;
-      return refuse("the data changed during the merge", [{ file: options.dataDir, id: "-", field: "-", message: error.message }]);
+  const report = (written: boolean): MergeReport => {
+    const files = reportFiles(plan, changes, source.display);
+    for (const edit of plan.edits) {
+      const file = files.find((f) => f.file === source.display(edit.file));
+      const entity = kb.entities.find((e) => e.id === edit.id);
+      for (const [index, entries] of edit.corroborations) {
+        const claim = entity?.claims?.[index];
+        const figure = claim ? `${claim.measure} ${claim.qualifier}${claim.count === undefined ? "" : ` ${claim.count}`}, account ${claim.account}` : "";
+        file?.corroborations.push({ id: edit.id, claim: `claims.${index} (${figure})`, documents: entries.map((e) => e.document) });
+      }
     }
-  }
-  const files = reportFiles(plan, changes, display);
-  for (const edit of plan.edits) {
-    const file = files.find((f) => f.file === display(edit.file));
-    const entity = kb.entities.find((e) => e.id === edit.id);
-    for (const [index, entries] of edit.corroborations) {
-      const claim = entity?.claims?.[index];
-      const figure = claim ? `${claim.measure} ${claim.qualifier}${claim.count === undefined ? "" : ` ${claim.count}`}, account ${claim.account}` : "";
-      file?.corroborations.push({ id: edit.id, claim: `claims.${index} (${figure})`, documents: entries.map((e) => e.document) });
-    }
-  }
-  return {
-    ok: true,
-    report: {
-      draft: options.draft,
-      dataDir: options.dataDir,
-      written: !options.dryRun && changes.length > 0,
+    return {
+      draft,
+      dataDir: source.name,
+      written,
       document: plan.document,
       files,
       matches: plan.matches,
@@ -250,6 +267,36 @@ export function mergeDraft(options: MergeOptions): MergeResult {
       alreadyPresent: plan.alreadyPresent,
       warnings: plan.warnings,
       awaitingGeocoding: plan.awaitingGeocoding,
-    },
+    };
   };
+  return { ok: true, plan, changes, after, knowledgeBase: result.knowledgeBase, report };
+}
+
+/** A data directory as a merge reads it. */
+export function directorySource(dataDir: string, name: string): MergeSource {
+  const root = resolve(dataDir);
+  const display = (file: string) => relative(join(root, ".."), join(root, file));
+  return {
+    name,
+    raw: readDataDirectory(root),
+    relativeFile: (rawFile) => relative(root, join(root, "..", rawFile)),
+    display,
+    read: (file) => (existsSync(join(root, file)) ? readFileSync(join(root, file), "utf8") : null),
+  };
+}
+
+export function mergeDraft(options: MergeOptions): MergeResult {
+  const prepared = prepareMerge(directorySource(options.dataDir, options.dataDir), options.draft);
+  if (!prepared.ok) return prepared;
+
+  // 5. The write.
+  if (!options.dryRun && prepared.changes.length > 0) {
+    try {
+      writeAllOrNothing(resolve(options.dataDir), prepared.changes);
+    } catch (error) {
+      if (!(error instanceof ConcurrentChangeError)) throw error;
+      return refuse("the data changed during the merge", [{ file: options.dataDir, id: "-", field: "-", message: error.message }]);
+    }
+  }
+  return { ok: true, report: prepared.report(!options.dryRun && prepared.changes.length > 0) };
 }
