@@ -14,11 +14,15 @@ import { describeHooks } from "./graphql/execution/hooks.js";
 import { schemaPerformanceHooks } from "./graphql/schema.js";
 import { openWorkbench } from "./http/workbench.js";
 import { WORKBENCH_DIR } from "./paths.js";
+import { fixedSource } from "./service/service-source.js";
+import type { ServiceSource } from "./service/service-source.js";
 
 export interface AppOptions {
   readonly dataDir?: string;
   /** A service over an already built graph (benchmarks); when given, dataDir is not read. */
   readonly service?: KnowledgeService;
+  /** Where each request's service comes from (a database that is followed, see service/database-source.ts); when given, neither service nor dataDir is read. */
+  readonly source?: ServiceSource;
   readonly port: number;
   readonly host: string;
   readonly maxBodyBytes?: number;
@@ -34,6 +38,9 @@ export interface AppOptions {
 }
 
 export interface RunningApp extends RunningServer {
+  /** The source of the service requests use (fixed for files). */
+  readonly source: ServiceSource;
+  /** The service a request starting now uses (NotReadyError before a database's first load). */
   readonly service: KnowledgeService;
   /** Whether the workbench (IDE and explorer) is built and served. */
   readonly workbenchBuilt: boolean;
@@ -45,9 +52,9 @@ export { loadService };
 
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const logError = options.logError ?? ((error: unknown) => console.error(error));
-  const service = options.service ?? loadService(options.dataDir);
-  const handler = await createGraphQLHandler(service, logError);
-  const stats = service.stats();
+  const source = options.source ?? fixedSource(options.service ?? loadService(options.dataDir));
+  const current = () => source.current();
+  const handler = await createGraphQLHandler(current, logError);
   const workbench = openWorkbench(options.workbenchDir ?? WORKBENCH_DIR);
   const server = await startServer(handler, {
     port: options.port,
@@ -55,23 +62,31 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     maxBodyBytes: options.maxBodyBytes,
     shutdownGraceMs: options.shutdownGraceMs,
     logError,
-    health: () => stats,
+    health: () => source.status(),
+    readiness: () => source.status(),
     workbench,
-    routes: [(url) => handleExport(service, url)],
+    routes: [(url) => (url.pathname.startsWith("/export/") ? handleExport(current(), url) : null)],
     routesHelp: `exports are ${EXPORT_ROUTES_HELP}`,
     errorReply: exportErrorReply,
     corsOrigins: options.corsOrigins,
     cacheControl: options.cacheControl,
-    dataVersion: () => service.dataVersion(),
+    dataVersion: () => {
+      const { dataVersion } = source.status();
+      return dataVersion === null ? "not-ready" : String(dataVersion);
+    },
   });
   return {
     ...server,
-    service,
+    source,
+    get service() {
+      return source.current();
+    },
     workbenchBuilt: workbench.built,
     performance: describeHooks(schemaPerformanceHooks()),
     close: async () => {
       await server.close();
       await handler.stop();
+      await source.close();
     },
   };
 }

@@ -17,7 +17,9 @@ import type { Output } from "./usage.js";
 export const USAGE = `Usage: conflict-graph <command> [arguments] [options]
 
 Commands:
-  serve                      Serve the GraphQL endpoint (default http://localhost:4000/graphql)
+  serve                      Serve the GraphQL endpoint (default http://localhost:4000/graphql);
+                             with DATABASE_URL set, the PostgreSQL store instead of --data,
+                             reloaded whenever it changes (docs/operations.md)
       --port N               Port (default: $PORT or 4000; 0 picks a free port)
       --host H               Interface to bind (default: $HOST or 127.0.0.1)
       --shutdown-grace S     Seconds requests in flight may take to finish after
@@ -242,7 +244,10 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
       const cacheControl = values["cache-control"] ?? process.env["CACHE_CONTROL"];
       // eslint-disable-next-line no-control-regex
       if (cacheControl !== undefined && (cacheControl.trim() === "" || /[\u0000-\u001f\u007f]/.test(cacheControl))) throw new UsageError("--cache-control must be a header value, e.g. no-cache or max-age=60");
-      return await runServe({ dataDir, port, host: values.host ?? process.env["HOST"] ?? "127.0.0.1", shutdownGraceMs, corsOrigins, cacheControl }, out);
+      const { databaseUrlFromEnvironment } = await import("../database/connection.js");
+      const databaseUrl = databaseUrlFromEnvironment();
+      if (databaseUrl !== undefined && values.data !== undefined) throw new UsageError("serve: DATABASE_URL is set, so the data comes from the database; unset it to serve --data DIR");
+      return await runServe({ dataDir, port, host: values.host ?? process.env["HOST"] ?? "127.0.0.1", shutdownGraceMs, corsOrigins, cacheControl, databaseUrl }, out);
     }
 
     const options = { ...values, json: values.json ?? false, edgesKey: values["edges-key"] };

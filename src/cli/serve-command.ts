@@ -1,5 +1,6 @@
 /**
- * `serve`: starts the GraphQL server on the given data, prints the URL, and on
+ * `serve`: starts the GraphQL server on the given data (a data directory, or
+ * with DATABASE_URL the PostgreSQL store, followed as it changes), prints the URL, and on
  * SIGTERM or SIGINT closes idle connections, gives requests in flight the
  * grace period to finish, closes what is left, and exits 0. Invalid
  * data exits 1 with every problem listed, before anything listens.
@@ -19,17 +20,36 @@ export interface ServeOptions {
   readonly corsOrigins?: readonly string[];
   /** Cache-Control of GET answers. */
   readonly cacheControl?: string | undefined;
+  /** Serve the PostgreSQL store this names (DATABASE_URL) instead of the data directory. */
+  readonly databaseUrl?: string | undefined;
 }
 
 export async function runServe(options: ServeOptions, out: Output): Promise<number> {
   let app;
+  const logError = (error: unknown) => out.error(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   try {
-    const service = await openService(options.dataDir);
-    app = await startApp({ ...options, service, logError: (error) => out.error(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`) });
+    if (options.databaseUrl !== undefined) {
+      // From the database: listen at once, not ready until the first load (GET /ready), then follow every change.
+      const { DatabaseSource } = await import("../service/database-source.js");
+      const { describeDatabase, poolMax } = await import("../database/connection.js");
+      const source = new DatabaseSource({ url: options.databaseUrl, poolMax: poolMax(), log: (line) => out.log(line) });
+      out.log(`Loading the graph from ${describeDatabase(options.databaseUrl)} and following its changes (GET /ready answers 200 once it is served)`);
+      app = await startApp({ ...options, source, logError }).catch(async (error: unknown) => {
+        await source.close();
+        throw error;
+      });
+    } else {
+      const service = await openService(options.dataDir);
+      app = await startApp({ ...options, service, logError });
+    }
   } catch (error) {
     if (error instanceof DataValidationError) {
       for (const problem of error.problems) out.error(formatProblem(problem));
       out.error(`\nNot serving: ${error.problems.length} problem(s) in ${options.dataDir}. Run \`npm run validate\` after fixing them.`);
+      return 1;
+    }
+    if (error instanceof Error && error.name === "DatabaseError") {
+      out.error(`error: ${error.message}`);
       return 1;
     }
     if (error instanceof Error && "code" in error && (error.code === "EADDRINUSE" || error.code === "EACCES")) {
@@ -54,8 +74,10 @@ export async function runServe(options: ServeOptions, out: Output): Promise<numb
     process.once("SIGTERM", () => stop("SIGTERM"));
     process.once("SIGINT", () => stop("SIGINT"));
   });
-  const { entities, relations } = app.service.stats();
-  out.log(`Serving ${entities} entities and ${relations} relations`);
+  if (options.databaseUrl === undefined) {
+    const { entities, relations } = app.service.stats();
+    out.log(`Serving ${entities} entities and ${relations} relations`);
+  }
   out.log(app.performance);
   if (app.workbenchBuilt) {
     out.log(`GraphiQL IDE:     ${app.origin}/`);

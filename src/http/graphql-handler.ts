@@ -62,11 +62,17 @@ async function collect(body: HTTPGraphQLResponse["body"]): Promise<string> {
   return text;
 }
 
+/**
+ * `service` is the service, or a function giving the one a request starting
+ * now should use (a server that swaps graphs, see service/service-source.ts):
+ * each request keeps the one it started with.
+ */
 export async function createGraphQLHandler(
-  service: KnowledgeService,
+  service: KnowledgeService | (() => KnowledgeService),
   logError: ErrorLogger,
   execution: CompiledExecutionOptions = {},
 ): Promise<GraphQLHandler> {
+  const current = typeof service === "function" ? service : () => service;
   const schema = buildGraphQLSchema();
   const apollo = new ApolloServer<GraphQLContext>({
     // Operations that come back run compiled (graphql-jit), see graphql/compiled-execution.ts.
@@ -88,13 +94,13 @@ export async function createGraphQLHandler(
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      costLimit(schema, service.profile, { maxCost: REQUEST_LIMITS.maxCost }).plugin,
+      costLimit(schema, (context) => (context as GraphQLContext).service.profile, { maxCost: REQUEST_LIMITS.maxCost }).plugin,
       clientErrorStatusPlugin,
     ],
     logger: { debug() {}, info() {}, warn: (m) => logError(m), error: (m) => logError(m) },
   });
   await apollo.start();
-  const context = async (): Promise<GraphQLContext> => ({ service });
+  const context = async (): Promise<GraphQLContext> => ({ service: current() });
   const repeatedSelections = repeatedSelectionsGuard(REQUEST_LIMITS.maxRepeatedSelections, REQUEST_LIMITS.maxTokens);
 
   return {

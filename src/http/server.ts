@@ -41,6 +41,12 @@ export interface ServerOptions {
   readonly cacheControl?: string;
   /** The version of the data served, for ETags; without it GET answers carry none. */
   readonly dataVersion?: () => string;
+  /**
+   * Whether the data is loaded, for `/ready` (200 or 503, with these facts)
+   * and for the API: while not ready, `/graphql` and `/export/...`
+   * answer 503 NOT_READY with Retry-After. Always ready without it.
+   */
+  readonly readiness?: () => { readonly ready: boolean; readonly [key: string]: unknown };
 }
 
 export interface RunningServer {
@@ -133,6 +139,17 @@ export async function startServer(handler: GraphQLHandler, options: ServerOption
       return;
     }
     for (const [name, value] of Object.entries(cors.headersFor(req))) res.setHeader(name, value);
+    if (url.pathname === "/ready") {
+      if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "METHOD_NOT_ALLOWED", "Use GET for /ready");
+      const readiness = options.readiness?.() ?? { ready: true };
+      send(res, readiness.ready ? 200 : 503, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" }, JSON.stringify({ status: readiness.ready ? "ready" : "loading", ...readiness }), method === "HEAD");
+      return;
+    }
+    const api = url.pathname === "/graphql" ? !(options.workbench && prefersHtml(req.headers) && (method === "GET" || method === "HEAD")) : url.pathname.startsWith("/export/");
+    if (api && options.readiness && !options.readiness().ready) {
+      res.setHeader("retry-after", "1");
+      throw new HttpError(503, "NOT_READY", "The graph is still loading; try again in a moment (GET /ready says when it is ready)");
+    }
     const cached = url.pathname === "/graphql" || url.pathname.startsWith("/export/") ? caching(req, url, method) : null;
     if (cached?.current) {
       res.writeHead(304, cached.headers);
@@ -170,7 +187,7 @@ export async function startServer(handler: GraphQLHandler, options: ServerOption
       return;
     }
     if (url.pathname === "/health") {
-      sendJson(res, 200, { status: "ok", ...options.health() });
+      send(res, 200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" }, JSON.stringify({ status: "ok", ...options.health() }));
       return;
     }
     for (const handle of options.routes ?? []) {

@@ -42,10 +42,17 @@ describe("routes", () => {
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
   });
 
-  it("answers a health check with the graph's size", async () => {
+  it("answers a health check with the graph's size, where the data comes from and its version", async () => {
     const response = await server.request("/health");
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", entities: 4, relations: 3, sources: 1 });
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(await response.json()).toEqual({ status: "ok", ready: true, source: "files", dataVersion: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/), entities: 4, relations: 3, sources: 1 });
+  });
+
+  it("answers /ready with 200 once the data is loaded (files: from the start)", async () => {
+    const response = await server.request("/ready");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "ready", ready: true, source: "files" });
   });
 
   it("answers unknown paths with 404 and a JSON error", async () => {

@@ -19,10 +19,10 @@ export interface ChildServer {
   readonly exit: Promise<number | null>;
 }
 
-export async function startChildServer(extraArgs: readonly string[] = []): Promise<ChildServer> {
+export async function startChildServer(extraArgs: readonly string[] = [], env: Record<string, string | undefined> = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "serve", "--port", "0", ...extraArgs], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: undefined },
+    env: { ...process.env, NODE_ENV: undefined, ...env },
   });
   let output = "";
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

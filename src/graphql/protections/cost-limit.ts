@@ -30,8 +30,15 @@ export interface CostLimit {
 /** Keys longer than this are not remembered: they come from unusually large variables. */
 const MAX_KEY_LENGTH = 1_000;
 
-export function costLimit(schema: GraphQLSchema, profile: GraphProfile, options: CostLimitOptions): CostLimit {
+/**
+ * `profile` is the graph's profile, or a function giving the profile of the
+ * graph a request runs on (from its context), for a server that swaps graphs;
+ * remembered costs are forgotten when the profile changes.
+ */
+export function costLimit(schema: GraphQLSchema, profile: GraphProfile | ((context: unknown) => GraphProfile), options: CostLimitOptions): CostLimit {
   const { maxCost } = options;
+  const profileOf = typeof profile === "function" ? profile : () => profile;
+  let costedWith: GraphProfile | undefined;
   const maxCached = options.maxCachedCosts ?? 1_000;
   const documentIds = new WeakMap<DocumentNode, number>();
   let nextDocumentId = 0;
@@ -70,7 +77,11 @@ export function costLimit(schema: GraphQLSchema, profile: GraphProfile, options:
     cache.set(key, cost);
   };
 
-  const costOf = (document: DocumentNode, operation: OperationDefinitionNode, inputs: Record<string, unknown> | undefined): number => {
+  const costOf = (document: DocumentNode, operation: OperationDefinitionNode, inputs: Record<string, unknown> | undefined, profile: GraphProfile): number => {
+    if (profile !== costedWith) {
+      cache.clear();
+      costedWith = profile;
+    }
     const coercion = getVariableValues(schema, operation.variableDefinitions ?? [], inputs ?? {}, { maxErrors: 1 });
     if (coercion.errors) {
       const [error] = coercion.errors;
@@ -87,9 +98,9 @@ export function costLimit(schema: GraphQLSchema, profile: GraphProfile, options:
   const plugin: ApolloServerPlugin = {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operation }) {
+        async didResolveOperation({ request, document, operation, contextValue }) {
           if (!operation) return;
-          const cost = costOf(document, operation, request.variables);
+          const cost = costOf(document, operation, request.variables, profileOf(contextValue));
           if (cost > maxCost) {
             throw new GraphQLError(`Query cost ${cost} exceeds the maximum of ${maxCost}; ask for fewer items (first, limit, depth) or fewer fields`, {
               extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost, http: { status: 400 } },
