@@ -76,7 +76,13 @@ const runningAsRoot = () => process.getuid?.() === 0;
 /** As root, the `postgres` user's ids, for the cluster's files and processes; otherwise none (run as ourselves). */
 function serverUser(): { uid: number; gid: number } | Record<string, never> {
   if (!runningAsRoot()) return {};
-  const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
+  const id = (flag: string) => {
+    try {
+      return Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+    } catch {
+      throw new Error("running as root, and PostgreSQL refuses to run as root: it needs the `postgres` user that Debian's postgresql package creates");
+    }
+  };
   return { uid: id("-u"), gid: id("-g") };
 }
 
