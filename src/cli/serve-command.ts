@@ -31,8 +31,9 @@ export async function runServe(options: ServeOptions, out: Output): Promise<numb
     if (options.databaseUrl !== undefined) {
       // From the database: listen at once, not ready until the first load (GET /ready), then follow every change.
       const { DatabaseSource } = await import("../service/database-source.js");
-      const { describeDatabase, poolMax } = await import("../database/connection.js");
-      const source = new DatabaseSource({ url: options.databaseUrl, poolMax: poolMax(), log: (line) => out.log(line) });
+      const { DATABASE_LISTEN_URL_VARIABLE, databaseUrlFromEnvironment, describeDatabase, poolMax } = await import("../database/connection.js");
+      const listenUrl = databaseUrlFromEnvironment(process.env, DATABASE_LISTEN_URL_VARIABLE);
+      const source = new DatabaseSource({ url: options.databaseUrl, listenUrl, poolMax: poolMax(), log: (line) => out.log(line) });
       out.log(`Loading the graph from ${describeDatabase(options.databaseUrl)} and following its changes (GET /ready answers 200 once it is served)`);
       app = await startApp({ ...options, source, logError }).catch(async (error: unknown) => {
         await source.close();

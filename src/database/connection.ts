@@ -22,11 +22,14 @@ export class DatabaseError extends Error {
   }
 }
 
-/** The connection string from the environment, or undefined when DATABASE_URL is unset or empty. */
-export function databaseUrlFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const url = env[DATABASE_URL_VARIABLE];
+/** The connection string from the environment, or undefined when DATABASE_URL (or `variable`) is unset or empty. */
+export function databaseUrlFromEnvironment(env: NodeJS.ProcessEnv = process.env, variable = DATABASE_URL_VARIABLE): string | undefined {
+  const url = env[variable];
   return url === undefined || url.trim() === "" ? undefined : url.trim();
 }
+
+/** Where a server LISTENs for changes when its DATABASE_URL is a read replica (which cannot LISTEN): the primary. */
+export const DATABASE_LISTEN_URL_VARIABLE = "DATABASE_LISTEN_URL";
 
 /** `user@host:port/database`, for messages and logs: never the password. */
 export function describeDatabase(url: string): string {

@@ -25,6 +25,8 @@ import type { ServiceSource, SourceStatus } from "./service-source.js";
 
 export interface DatabaseSourceOptions {
   readonly url: string;
+  /** Where to LISTEN for changes, when not `url` (a read replica cannot LISTEN: give the primary); default `url`. */
+  readonly listenUrl?: string | undefined;
   /** The pool's bound (DATABASE_POOL_MAX). */
   readonly poolMax: number;
   /** One line per event worth knowing (loaded, swapped, lost, back). */
@@ -61,10 +63,11 @@ export class DatabaseSource implements ServiceSource {
     this.where = describeDatabase(options.url);
     this.pool = openPool(options.url, { max: options.poolMax, applicationName: "conflict-graph server" });
     this.firstLoad = new Promise((resolve) => (this.resolveFirst = resolve));
-    this.listener = listenForChanges(options.url, {
+    this.listener = listenForChanges(options.listenUrl ?? options.url, {
       initialDelayMs: options.retryDelayMs,
       maxDelayMs: options.maxRetryDelayMs,
       onChange: (version) => {
+        this.wanted = Math.max(this.wanted, version);
         if (this.loaded === undefined || version > this.loaded.version) this.reload();
       },
       onConnected: () => {
@@ -77,7 +80,7 @@ export class DatabaseSource implements ServiceSource {
       onLost: (error) => {
         if (this.lostSince === undefined) {
           this.lostSince = Date.now();
-          options.log(`Lost the change notifications from ${this.where} (${explainDatabaseError(error, options.url).message}); still serving data version ${this.loaded?.version ?? "none"}, reconnecting`);
+          options.log(`Lost the change notifications from ${describeDatabase(options.listenUrl ?? options.url)} (${explainDatabaseError(error, options.listenUrl ?? options.url).message}); still serving data version ${this.loaded?.version ?? "none"}, reconnecting`);
         }
       },
     });
@@ -85,6 +88,9 @@ export class DatabaseSource implements ServiceSource {
   }
 
   private lostSince: number | undefined;
+  /** The newest version notified: a load that reads an older one (a lagging read replica) is tried again. */
+  private wanted = 0;
+  private behind = 0;
 
   /** Resolves once the first load has succeeded (never, if the store never loads). */
   whenReady(): Promise<void> {
@@ -154,12 +160,14 @@ export class DatabaseSource implements ServiceSource {
       } finally {
         client.release();
       }
+      if (stored.version < this.wanted) this.retryBehind(stored.version);
       if (this.loaded !== undefined && stored.version === this.loaded.version) return;
       const knowledge = createKnowledge(stored.knowledgeBase);
       const service = this.options.build ? this.options.build(knowledge, this.pool) : new KnowledgeService(knowledge, { traversalBudget: LIMITS.traversalBudget });
       const previous = this.loaded;
       this.loaded = { service, version: stored.version, loadedAt: new Date(), loadMs: Math.round(performance.now() - started) };
       this.failures = 0;
+      if (stored.version >= this.wanted) this.behind = 0;
       this.lastError = undefined;
       const { entities, relations } = service.stats();
       this.options.log(`${previous ? `Swapped data version ${previous.version} for` : "Loaded"} data version ${stored.version} from ${this.where}: ${entities} entities, ${relations} relations, in ${this.loaded.loadMs} ms`);
@@ -177,6 +185,15 @@ export class DatabaseSource implements ServiceSource {
       this.retryTimer = setTimeout(() => this.reload(), delay);
       this.retryTimer.unref();
     }
+  }
+
+  /** The store read an older version than notified (a read replica behind its primary): look again shortly. */
+  private retryBehind(read: number): void {
+    const delay = Math.min(this.options.maxRetryDelayMs ?? 10_000, 50 * 2 ** this.behind++);
+    if (this.behind === 1) this.options.log(`The database answered data version ${read}, older than the ${this.wanted} notified (a read replica catching up); looking again`);
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.reload(), delay);
+    this.retryTimer.unref();
   }
 
   async close(): Promise<void> {

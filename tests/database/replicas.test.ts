@@ -160,6 +160,31 @@ describe.skipIf(!postgresAvailable())("replicas serving from PostgreSQL", () => 
     }
   });
 
+  it("loading from a read replica that lags the primary it listens to: it keeps what it has and looks again until the replica catches up", async () => {
+    const primary = await server.createDatabase("primary");
+    const standby = await server.createDatabase("standby");
+    for (const db of [primary, standby]) {
+      expect((await withUrl(db, ["db", "migrate"])).code).toBe(0);
+      expect((await withUrl(db, ["db", "import"])).code).toBe(0);
+    }
+    const lines: string[] = [];
+    const source = new DatabaseSource({ url: standby, listenUrl: primary, poolMax: 2, log: (line) => lines.push(line) });
+    try {
+      await source.whenReady();
+      await until("the listener", async () => (source.status()["following"] === true ? true : undefined));
+      const change = draft("report-lag", "speaker-lag");
+      expect((await withUrl(primary, ["merge", change, "--database"])).code).toBe(0);
+      await until("the lag to be seen", async () => (lines.some((line) => line.includes("older than the 2 notified")) ? true : undefined));
+      expect(source.status().dataVersion).toBe(1);
+      // Replication catches up: the standby receives the same change.
+      expect((await withUrl(standby, ["merge", change, "--database"])).code).toBe(0);
+      await until("the catch-up", async () => (source.status().dataVersion === 2 ? true : undefined));
+      expect(source.current().entity("speaker-lag").name).toBe("Spokesman speaker-lag");
+    } finally {
+      await source.close();
+    }
+  });
+
   it("a replica is not ready until its first load: /ready and the API answer 503, /health says why", async () => {
     const empty = await server.createDatabase("not_yet");
     const replica = await startChildServer([], { DATABASE_URL: empty });
