@@ -38,6 +38,22 @@ export function rawDataOf(data: DataSet): RawData {
   return { records, problems: [], files: data.files.map((f) => f.path), unreadable: new Set() };
 }
 
+/**
+ * A knowledge base held in memory (generated data, say) as a data set: each
+ * group in one file named `name` (`entities/NAME.yaml`, ...), records in order.
+ */
+export function dataSetOfKnowledgeBase(kb: KnowledgeBase, name = "generated"): DataSet {
+  const placed = <T>(file: string, records: readonly T[]): Placed<T>[] => records.map((record, position) => ({ record, file, position }));
+  const files = ["sources.yaml", `entities/${name}.yaml`, `relations/${name}.yaml`, ...(kb.locations.length > 0 ? [`geography/${name}.yaml`] : [])];
+  return {
+    files: files.map((path) => ({ path, comment: null })),
+    sources: placed("sources.yaml", kb.sources),
+    entities: placed(`entities/${name}.yaml`, kb.entities),
+    relations: placed(`relations/${name}.yaml`, kb.relations),
+    locations: placed(`geography/${name}.yaml`, kb.locations),
+  };
+}
+
 /** Validates a data set as the loader validates a directory; throws DataValidationError with every problem. */
 export function validateDataSet(data: DataSet, options: ValidationOptions = {}): KnowledgeBase {
   const result = validateRecords(rawDataOf(data), options);
