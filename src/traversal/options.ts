@@ -47,11 +47,17 @@ export function directionOption(value: Direction | null | undefined): DirectionC
   return code as DirectionCode;
 }
 
-/** The relation type ids a walk may follow (1 = allowed), or null for every type. */
-export function relationTypesOption(index: TraversalIndex, value: readonly string[] | null | undefined): Uint8Array | null {
+/** The relation type names a walk may follow, or null for every type (none given, or an empty list). */
+export function relationTypeNames(value: readonly string[] | null | undefined): readonly string[] | null {
   if (value === undefined || value === null) return null;
   if (!Array.isArray(value) || value.some((type) => typeof type !== "string")) throw new BadInputError("relationTypes", "must be a list of relation type names");
-  return value.length === 0 ? null : index.allowedTypes(value);
+  return value.length === 0 ? null : value;
+}
+
+/** The relation type ids a walk may follow (1 = allowed), or null for every type. */
+export function relationTypesOption(index: TraversalIndex, value: readonly string[] | null | undefined): Uint8Array | null {
+  const names = relationTypeNames(value);
+  return names === null ? null : index.allowedTypes(names);
 }
 
 /** The `budget` option: an integer >= 1, or Infinity (no limit) when not given. */

@@ -29,8 +29,8 @@ export type TraversalIndex = ReturnType<typeof buildTraversalIndex>;
 const typeArray = (length: number, types: number): TypeIds =>
   types <= 0x100 ? new Uint8Array(length) : types <= 0x10000 ? new Uint16Array(length) : new Int32Array(length);
 
-/** An object key JavaScript orders before all others: a canonical array index. */
-const arrayIndex = (key: string): number => (/^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 0xffffffff ? Number(key) : -1);
+/** An object key JavaScript orders before all others (a canonical array index): its number, or -1. */
+export const arrayIndex = (key: string): number => (/^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 0xffffffff ? Number(key) : -1);
 
 /**
  * The index of a directed graph (multi or simple) whose edges carry a `type`,
