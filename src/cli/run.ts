@@ -28,6 +28,8 @@ Commands:
                              (default: $CORS_ORIGINS or none: no cross-origin access)
       --cache-control V      Cache-Control of GET answers (default: $CACHE_CONTROL or no-cache);
                              GET answers carry an ETag and are answered 304 when unchanged
+      --traversal T          With DATABASE_URL: where the API's shortestPath and neighborhood run,
+                             memory or database (default: $TRAVERSAL or memory)
   validate                   Validate the data and print counts per kind and relation type
       --source PATH          Also check every evidence excerpt against this text
                              (repeatable; ID=PATH when there are several documents)
@@ -104,7 +106,7 @@ Exit codes: 0 found, 1 not found / no path / invalid data / a text that cannot b
 not merged, 2 bad usage.`;
 
 const COMMANDS = {
-  serve: { arity: 0, options: ["port", "host", "shutdown-grace", "cors-origins", "cache-control"] },
+  serve: { arity: 0, options: ["port", "host", "shutdown-grace", "cors-origins", "cache-control", "traversal"] },
   validate: { arity: 0, options: ["source", "source-dir", "draft"] },
   draft: { arity: 1, options: ["published", "title", "output"] },
   merge: { arity: 1, options: ["dry-run", "database"] },
@@ -189,6 +191,7 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
         "dry-run": { type: "boolean" },
         database: { type: "boolean" },
         replace: { type: "boolean" },
+        traversal: { type: "string" },
       },
     });
     const [name, ...args] = positionals;
@@ -247,7 +250,10 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
       const { databaseUrlFromEnvironment } = await import("../database/connection.js");
       const databaseUrl = databaseUrlFromEnvironment();
       if (databaseUrl !== undefined && values.data !== undefined) throw new UsageError("serve: DATABASE_URL is set, so the data comes from the database; unset it to serve --data DIR");
-      return await runServe({ dataDir, port, host: values.host ?? process.env["HOST"] ?? "127.0.0.1", shutdownGraceMs, corsOrigins, cacheControl, databaseUrl }, out);
+      const traversal = values.traversal ?? process.env["TRAVERSAL"] ?? "memory";
+      if (traversal !== "memory" && traversal !== "database") throw new UsageError(`--traversal must be memory or database (got "${traversal}")`);
+      if (traversal === "database" && databaseUrl === undefined) throw new UsageError("--traversal database needs DATABASE_URL: the traversals run in the PostgreSQL store the data comes from");
+      return await runServe({ dataDir, port, host: values.host ?? process.env["HOST"] ?? "127.0.0.1", shutdownGraceMs, corsOrigins, cacheControl, databaseUrl, traversal }, out);
     }
 
     const options = { ...values, json: values.json ?? false, edgesKey: values["edges-key"] };

@@ -22,6 +22,8 @@ export interface ServeOptions {
   readonly cacheControl?: string | undefined;
   /** Serve the PostgreSQL store this names (DATABASE_URL) instead of the data directory. */
   readonly databaseUrl?: string | undefined;
+  /** Where the API's neighbourhoods and shortest paths run (with databaseUrl): memory (default) or the database. */
+  readonly traversal?: "memory" | "database";
 }
 
 export async function runServe(options: ServeOptions, out: Output): Promise<number> {
@@ -33,7 +35,7 @@ export async function runServe(options: ServeOptions, out: Output): Promise<numb
       const { DatabaseSource } = await import("../service/database-source.js");
       const { DATABASE_LISTEN_URL_VARIABLE, databaseUrlFromEnvironment, describeDatabase, poolMax } = await import("../database/connection.js");
       const listenUrl = databaseUrlFromEnvironment(process.env, DATABASE_LISTEN_URL_VARIABLE);
-      const source = new DatabaseSource({ url: options.databaseUrl, listenUrl, poolMax: poolMax(), log: (line) => out.log(line) });
+      const source = new DatabaseSource({ url: options.databaseUrl, listenUrl, poolMax: poolMax(), log: (line) => out.log(line), traversal: options.traversal });
       out.log(`Loading the graph from ${describeDatabase(options.databaseUrl)} and following its changes (GET /ready answers 200 once it is served)`);
       app = await startApp({ ...options, source, logError }).catch(async (error: unknown) => {
         await source.close();

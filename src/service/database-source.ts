@@ -20,6 +20,7 @@ import type { ChangeListener } from "../database/notifications.js";
 import { createKnowledge } from "./knowledge.js";
 import { KnowledgeService } from "./knowledge-service.js";
 import { LIMITS } from "./limits.js";
+import { databaseTraversals } from "./database-traversals.js";
 import { NotReadyError } from "./service-source.js";
 import type { ServiceSource, SourceStatus } from "./service-source.js";
 
@@ -34,8 +35,11 @@ export interface DatabaseSourceOptions {
   /** First retry delay after a failure; default 250 ms, doubling up to `maxRetryDelayMs` (default 10 s). */
   readonly retryDelayMs?: number;
   readonly maxRetryDelayMs?: number;
-  /** Builds the service over a loaded knowledge base (default: the API's traversal budget). */
-  readonly build?: (knowledge: ReturnType<typeof createKnowledge>, pool: pg.Pool) => KnowledgeService;
+  /**
+   * Where the API's neighbourhoods and shortest paths run: "memory" (the
+   * default), or "database" (pushed down to the store, see database-traversals.ts).
+   */
+  readonly traversal?: "memory" | "database";
 }
 
 interface Loaded {
@@ -88,6 +92,8 @@ export class DatabaseSource implements ServiceSource {
   }
 
   private lostSince: number | undefined;
+  /** Pushed-down traversals answered from memory instead (the store had moved on, or could not answer). */
+  private fallbacks = 0;
   /** The newest version notified: a load that reads an older one (a lagging read replica) is tried again. */
   private wanted = 0;
   private behind = 0;
@@ -113,6 +119,8 @@ export class DatabaseSource implements ServiceSource {
       loadedAt: loaded?.loadedAt.toISOString() ?? null,
       loadMs: loaded?.loadMs ?? null,
       following: this.listener.connected,
+      traversal: this.options.traversal ?? "memory",
+      ...(this.options.traversal === "database" ? { traversalFallbacks: this.fallbacks } : {}),
       reloading: this.loading,
       ...(this.lastError === undefined ? {} : { lastError: this.lastError }),
     };
@@ -163,7 +171,8 @@ export class DatabaseSource implements ServiceSource {
       if (stored.version < this.wanted) this.retryBehind(stored.version);
       if (this.loaded !== undefined && stored.version === this.loaded.version) return;
       const knowledge = createKnowledge(stored.knowledgeBase);
-      const service = this.options.build ? this.options.build(knowledge, this.pool) : new KnowledgeService(knowledge, { traversalBudget: LIMITS.traversalBudget });
+      const traversals = this.options.traversal === "database" ? databaseTraversals({ pool: this.pool, version: stored.version, onFallback: () => this.fallbacks++ }) : undefined;
+      const service = new KnowledgeService(knowledge, { traversalBudget: LIMITS.traversalBudget, traversals });
       const previous = this.loaded;
       this.loaded = { service, version: stored.version, loadedAt: new Date(), loadMs: Math.round(performance.now() - started) };
       this.failures = 0;

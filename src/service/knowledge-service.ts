@@ -13,7 +13,7 @@ import type { EventType, Rank, RelationType } from "../model/ontology.js";
 import type { Claim, Coordinates, DateRecord, EntityRecord, Evidence, RelationRecord, SourceDocument } from "../model/records.js";
 import type { KnowledgeGraph, RelationEdge } from "../graph/types.js";
 import { allShortestPaths, kShortestPaths, neighborhood, retaliationChain, shortestPath } from "../traversal/index.js";
-import type { Path } from "../traversal/index.js";
+import type { Neighborhood, NeighborhoodOptions, Path, WalkOptions } from "../traversal/index.js";
 import { estimatesOf } from "./estimates.js";
 import type { AccountView, EstimateView } from "./estimates.js";
 import type { GraphProfile } from "./graph-profile.js";
@@ -47,6 +47,20 @@ import type { Support } from "../graph/document-support.js";
 export interface ServiceOptions {
   /** Most edge visits one traversal may make (BudgetExceededError past it); default unlimited. */
   readonly traversalBudget?: number;
+  /**
+   * Where the API's `neighborhood` and `shortestPath` run instead of the
+   * in-memory index (see database-traversals.ts); each may answer undefined
+   * (it cannot answer for this graph now), and memory answers instead.
+   */
+  readonly traversals?: ExternalTraversals;
+}
+
+/** Traversals run elsewhere (the PostgreSQL store), with the in-memory functions' options, answers and errors. */
+export interface ExternalTraversals {
+  /** "database": for /health. */
+  readonly name: string;
+  neighborhood(id: string, options: NeighborhoodOptions): Promise<Neighborhood | undefined>;
+  shortestPath(from: string, to: string, options: WalkOptions): Promise<Path | null | undefined>;
 }
 
 const sliced = <T>(items: T[], slice: Slice | undefined): T[] => (slice ? items.slice(slice.offset, slice.offset + slice.first) : items);
@@ -65,6 +79,7 @@ function taken<T>(items: Iterable<T>, { first, offset }: Slice): T[] {
 
 export class KnowledgeService {
   private readonly budget: number | undefined;
+  private readonly traversals: ExternalTraversals | undefined;
   private version: string | undefined;
   private support: DocumentSupport | undefined;
 
@@ -73,6 +88,12 @@ export class KnowledgeService {
     options: ServiceOptions = {},
   ) {
     this.budget = options.traversalBudget;
+    this.traversals = options.traversals;
+  }
+
+  /** Where the API's neighbourhoods and shortest paths run: "memory", or the external traversals' name. */
+  get traversal(): string {
+    return this.traversals?.name ?? "memory";
   }
 
   private get graph() {
@@ -471,7 +492,17 @@ export class KnowledgeService {
 
   neighborhood(input: RequestInput): SubgraphView {
     const request = neighborhoodRequest(input);
-    const result = neighborhood(this.knowledge.index, request.id, { ...request, budget: this.budget });
+    return this.subgraphView(request, neighborhood(this.knowledge.index, request.id, { ...request, budget: this.budget }));
+  }
+
+  /** `neighborhood` for the API: from the external traversals when the service has them, else (or when they cannot answer) from memory. */
+  answerNeighborhood(input: RequestInput): SubgraphView | Promise<SubgraphView> {
+    if (this.traversals === undefined) return this.neighborhood(input);
+    const request = neighborhoodRequest(input);
+    return this.traversals.neighborhood(request.id, { ...request, budget: this.budget }).then((result) => (result === undefined ? this.neighborhood(input) : this.subgraphView(request, result)));
+  }
+
+  private subgraphView(request: { id: string; depth: number }, result: Neighborhood): SubgraphView {
     return {
       center: request.id,
       depth: request.depth,
@@ -485,6 +516,13 @@ export class KnowledgeService {
     const request = pathRequest(input);
     const path = shortestPath(this.knowledge.index, request.from, request.to, { ...request, budget: this.budget });
     return path === null ? null : this.pathView(path);
+  }
+
+  /** `shortestPath` for the API, as `answerNeighborhood` is for `neighborhood`. */
+  answerShortestPath(input: RequestInput): PathView | null | Promise<PathView | null> {
+    if (this.traversals === undefined) return this.shortestPath(input);
+    const request = pathRequest(input);
+    return this.traversals.shortestPath(request.from, request.to, { ...request, budget: this.budget }).then((path) => (path === undefined ? this.shortestPath(input) : path === null ? null : this.pathView(path)));
   }
 
   allShortestPaths(input: RequestInput): PathView[] {

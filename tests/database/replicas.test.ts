@@ -84,7 +84,8 @@ describe.skipIf(!postgresAvailable())("replicas serving from PostgreSQL", () => 
     url = await server.createDatabase("replicas");
     expect((await withUrl(url, ["db", "migrate"])).code).toBe(0);
     expect((await withUrl(url, ["db", "import"])).code).toBe(0);
-    const started = await Promise.all([startChildServer([], { DATABASE_URL: undefined }), startChildServer([], { DATABASE_URL: url }), startChildServer([], { DATABASE_URL: url })]);
+    // The second replica answers neighbourhoods and shortest paths from the store (TRAVERSAL=database).
+    const started = await Promise.all([startChildServer([], { DATABASE_URL: undefined }), startChildServer([], { DATABASE_URL: url }), startChildServer([], { DATABASE_URL: url, TRAVERSAL: "database" })]);
     files = started[0];
     replicas.push(...started.slice(1));
     await Promise.all(replicas.map(ready));
@@ -103,11 +104,25 @@ describe.skipIf(!postgresAvailable())("replicas serving from PostgreSQL", () => 
     expect(replicas[0]!.output()).toMatch(/Loaded data version 1 from conflict_graph_test@127\.0\.0\.1:\d+\/replicas: \d+ entities, \d+ relations/);
   });
 
-  it.each(tabs.map((tab) => [tab.operationName, tab] as const))("%s: a replica answers exactly as the server on the files", async (_name, tab) => {
+  it.each(tabs.map((tab) => [tab.operationName, tab] as const))("%s: both replicas answer exactly as the server on the files", async (_name, tab) => {
     const variables = JSON.parse(tab.variables) as unknown;
-    const [fromFiles, fromDatabase] = await Promise.all([graphql(files, tab.query, variables, tab.operationName), graphql(replicas[1]!, tab.query, variables, tab.operationName)]);
-    expect(fromFiles.status).toBe(200);
-    expect(fromDatabase).toEqual(fromFiles);
+    const [fromFiles, ...fromDatabase] = await Promise.all([files, ...replicas].map((server) => graphql(server, tab.query, variables, tab.operationName)));
+    expect(fromFiles!.status).toBe(200);
+    for (const answer of fromDatabase) expect(answer).toEqual(fromFiles);
+  });
+
+  it("the replica with TRAVERSAL=database answered its paths and neighbourhoods from the store, never falling back to memory", async () => {
+    const ids = ["kataib-hezbollah", "joe-biden", "iran-government", "us-strike-2021-06-27", "iraq", "kataib-sayyid-al-shuhada"];
+    for (const from of ids) {
+      for (const to of ids) {
+        const query = `{ shortestPath(from: "${from}", to: "${to}", direction: EITHER) { length steps { relation { id } } } neighborhood(id: "${from}", depth: 2, limit: 50) { truncated nodes { depth entity { id } } edges { id } } }`;
+        const [expected, answer] = await Promise.all([graphql(files, query), graphql(replicas[1]!, query)]);
+        expect(answer).toEqual(expected);
+      }
+    }
+    const health = (await json(replicas[1]!, "/health")).body;
+    expect(health).toMatchObject({ traversal: "database", traversalFallbacks: 0 });
+    expect((await json(replicas[0]!, "/health")).body).toMatchObject({ traversal: "memory" });
   });
 
   it("after a committed merge, every replica swaps to the new data version within 2 s", async () => {

@@ -12,13 +12,13 @@ export class TraversalResolver {
   @Query(() => SubgraphObject, { description: "The entities within `depth` hops of an entity and the relations among them." })
   @Cost(FIELD_COSTS.neighborhood)
   neighborhood(@Args(() => NeighborhoodArgs) args: NeighborhoodArgs, @Ctx() { service }: GraphQLContext) {
-    return service.neighborhood(args);
+    return service.answerNeighborhood(args);
   }
 
   @Query(() => PathObject, { nullable: true, description: "One shortest path between two entities; null when they are not connected." })
   @Cost(FIELD_COSTS.shortestPath)
   shortestPath(@Args(() => PathArgs) args: PathArgs, @Ctx() { service }: GraphQLContext) {
-    return service.shortestPath(args);
+    return service.answerShortestPath(args);
   }
 
   @Query(() => [PathObject], { description: "Every shortest path between two entities (up to `limit`); empty when they are not connected." })
