@@ -10,10 +10,10 @@ import type pg from "pg";
 /** The advisory lock every writer takes (an arbitrary constant: "cgwrite" in ASCII). */
 export const WRITE_LOCK = 0x63677772697465;
 
-export async function inWriteTransaction<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T> {
-  await client.query("BEGIN");
+/** Runs `work` between `begin` and COMMIT, rolling back when it throws. */
+async function inTransaction<T>(client: pg.ClientBase, begin: string, work: () => Promise<T>): Promise<T> {
+  await client.query(begin);
   try {
-    await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
     const result = await work();
     await client.query("COMMIT");
     return result;
@@ -23,14 +23,13 @@ export async function inWriteTransaction<T>(client: pg.ClientBase, work: () => P
   }
 }
 
-export async function inReadSnapshot<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T> {
-  await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-  try {
-    const result = await work();
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  }
+export function inWriteTransaction<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T> {
+  return inTransaction(client, "BEGIN", async () => {
+    await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
+    return work();
+  });
+}
+
+export function inReadSnapshot<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T> {
+  return inTransaction(client, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", work);
 }
