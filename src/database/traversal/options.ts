@@ -9,11 +9,12 @@ import { budgetOption, directionOption, relationTypeNames, reverseCode, type Dir
 import { PushdownBudget } from "./budget.js";
 import { existingEntities, type Queryable } from "./sql.js";
 
-/** NotFoundError for the first of `keys` that is not an entity id. */
-export async function requireEntities(db: Queryable, keys: readonly string[]): Promise<void> {
+/** NotFoundError for the first of `keys` that is not an entity id; with `degrees`, each one's out- and in-degree (every type). */
+export async function requireEntities(db: Queryable, keys: readonly string[], degrees = false): Promise<Map<string, { out: number; in: number }>> {
   const ids = [...new Set(keys.filter((key) => typeof key === "string"))];
-  const found = ids.length === 0 ? new Set<string>() : await existingEntities(db, ids);
+  const found = ids.length === 0 ? new Map() : await existingEntities(db, ids, degrees);
   for (const key of keys) if (typeof key !== "string" || !found.has(key)) throw new NotFoundError("entity", String(key));
+  return found;
 }
 
 export interface Walking {

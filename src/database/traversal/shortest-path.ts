@@ -3,23 +3,22 @@
  * connected to Y?"), with the same answer, errors and budget as the in-memory
  * shortestPath (src/traversal/shortest-paths.ts), whose search this replays:
  * a bidirectional breadth-first search in which each round grows the side
- * whose next layer looks at fewer relations, then the path's remaining steps
- * taken first in walk order.
+ * whose layer reads fewer relations, then the path's remaining steps, each
+ * the first in walk order that stays on a shortest path.
  *
- * Queries: one for the two ids; one per hop, which reads the chosen layer's
- * walks (and, when what is known of the two layers' costs does not decide
- * which to grow, first counts them on the indexes, in the same statement: see
- * expandCheaperSide); then one per step between where the searches met and
- * the end (and, only when the budget could run out, one per such step to
- * settle its charge exactly). A layer's cost is counted only when a round
- * needs it, and only as far as the comparison needs, so a layer the search
- * ends before growing is never counted.
+ * Queries: one for the two ids (with their degrees, the first layers'
+ * costs); one per hop (hop.ts: the side choice, counting on the indexes when
+ * what is known does not decide it, and the layer's walks, or its contacts
+ * with the other side when the search ends there); then one per step from
+ * where the searches met to the end (steps.ts), and, only when a budget
+ * could run out, one per such step to settle its charge exactly.
  */
-import type { WalkOptions } from "../../traversal/options.js";
+import type { DirectionCode, WalkOptions } from "../../traversal/options.js";
 import { trivialPath, type Path, type Step } from "../../traversal/path.js";
 import type { WalkStep } from "./adjacency.js";
 import { requireEntities, walking, type Walking } from "./options.js";
-import { expandCheaperSide, walkOfNode, type Cost, type Queryable } from "./sql.js";
+import { growCheaperSide, type Cost, type SearchSide } from "./hop.js";
+import { countWalks, walkOfNode, walksIn, walksOut, type Queryable } from "./sql.js";
 import { firstStepTo, firstStepToward } from "./steps.js";
 
 interface Side {
@@ -32,9 +31,9 @@ interface Side {
   cost: Cost;
 }
 
-const UNKNOWN: Cost = { value: 0, exact: false };
+const sideOf = (side: Side): SearchSide => ({ layer: side.layer, ball: [...side.distance.keys()], cost: side.cost });
 
-const sideFrom = (end: string): Side => ({ distance: new Map([[end, 0]]), byDistance: [[end]], layer: [end], depth: 0, cost: UNKNOWN });
+const sideFrom = (end: string, degree: number): Side => ({ distance: new Map([[end, 0]]), byDistance: [[end]], layer: [end], depth: 0, cost: { value: degree, exact: true } });
 
 function reach(side: Side, node: string, distance: number): void {
   side.distance.set(node, distance);
@@ -52,11 +51,11 @@ interface Meeting {
 }
 
 export async function shortestPath(db: Queryable, from: string, to: string, options: WalkOptions = {}): Promise<Path | null> {
-  await requireEntities(db, [from, to]);
+  const degrees = await requireEntities(db, [from, to], true);
   const walk = walking(options, "shortestPath");
   if (from === to) return trivialPath(from);
 
-  const met = await search(db, from, to, walk);
+  const met = await search(db, from, to, walk, degrees);
   if (met === null) return null;
   const steps: Array<{ from: string; step: WalkStep }> = [];
   for (let node = met.node; node !== from; ) {
@@ -78,59 +77,50 @@ export async function shortestPath(db: Queryable, from: string, to: string, opti
   };
 }
 
-async function search(db: Queryable, source: string, target: string, walk: Walking): Promise<Meeting | null> {
+async function search(db: Queryable, source: string, target: string, walk: Walking, degrees: Map<string, { out: number; in: number }>): Promise<Meeting | null> {
   const { budget } = walk;
-  const forward = sideFrom(source);
-  const backward = sideFrom(target);
+  const degree = (node: string, direction: DirectionCode) => (walksOut(direction) ? degrees.get(node)!.out : 0) + (walksIn(direction) ? degrees.get(node)!.in : 0);
+  const forward = sideFrom(source, degree(source, walk.direction));
+  const backward = sideFrom(target, degree(target, walk.back));
   const parent: Meeting["parent"] = new Map();
   let meeting: { node: string; step: WalkStep } | null = null;
   const crossed = new Set<string>();
 
   while (meeting === null && crossed.size === 0 && forward.layer.length > 0 && backward.layer.length > 0) {
-    const hop = await expandCheaperSide(db, walk.direction, walk.back, forward, backward, walk.types);
+    const hop = await growCheaperSide(db, walk.direction, walk.back, sideOf(forward), sideOf(backward), walk.types);
     forward.cost = hop.forwardCost;
     backward.cost = hop.backwardCost;
-    const next: string[] = [];
-    if (hop.forward) {
-      const depth = forward.depth + 1;
-      for (const u of forward.layer) {
-        const steps = walkOfNode(hop.walks, u).steps;
-        let j = 0;
-        for (; j < steps.length; j++) {
-          const step = steps[j]!;
-          if (step.edge === null) continue;
-          const v = step.next;
-          if (backward.distance.has(v)) {
-            meeting = { node: u, step };
-            break;
-          }
-          if (!forward.distance.has(v)) {
-            reach(forward, v, depth);
-            parent.set(v, { node: u, step });
-            next.push(v);
-          }
-        }
-        budget.charge(meeting === null ? steps.length : j + 1);
-        if (meeting !== null) break;
+    const grown = hop.forward ? forward : backward;
+    if (hop.contacts !== null) {
+      // The layer touches the other side's ball. Grown backward, memory scans the whole layer; grown forward,
+      // it stops at the first such step: the layer's nodes before it are scanned whole, at most the layer's cost less its node's walk.
+      const toward = hop.contacts.map((contact) => contact.next);
+      if (!hop.forward) {
+        budget.charge(hop.grownCost);
+        for (const v of toward) crossed.add(v);
+        break;
       }
-      if (meeting === null) advance(forward, next, depth);
-    } else {
-      const depth = backward.depth + 1;
-      for (const u of backward.layer) {
-        const steps = walkOfNode(hop.walks, u).steps;
-        for (const step of steps) {
-          if (step.edge === null) continue;
-          const v = step.next;
-          if (forward.distance.has(v)) crossed.add(v);
-          else if (crossed.size === 0 && !backward.distance.has(v)) {
-            reach(backward, v, depth);
-            next.push(v);
-          }
-        }
-        budget.charge(steps.length);
-      }
-      if (crossed.size === 0) advance(backward, next, depth);
+      const u = hop.contacts[0]!.node!;
+      const { step, length } = await firstStepToward(db, u, toward, walk);
+      const before = grown.layer.slice(0, grown.layer.indexOf(u));
+      if (budget.limited && before.length > 0) budget.chargeBetween(0, hop.grownCost - length, () => countWalks(db, before, walk.direction));
+      meeting = { node: u, step };
+      break;
     }
+    const depth = grown.depth + 1;
+    const next: string[] = [];
+    for (const u of grown.layer) {
+      const steps = walkOfNode(hop.walks, u).steps;
+      for (const step of steps) {
+        if (step.edge === null || grown.distance.has(step.next)) continue;
+        reach(grown, step.next, depth);
+        if (hop.forward) parent.set(step.next, { node: u, step });
+        next.push(step.next);
+      }
+      budget.charge(steps.length);
+    }
+    grown.layer = next;
+    grown.depth = depth;
   }
   if (meeting === null && crossed.size === 0) return null;
 
@@ -141,19 +131,13 @@ async function search(db: Queryable, source: string, target: string, walk: Walki
   return { ...found, node: first, step: await onwardStep(db, found, first, target, walk) };
 }
 
-function advance(side: Side, next: string[], depth: number): void {
-  side.layer = next;
-  side.depth = depth;
-  side.cost = next.length === 0 ? { value: 0, exact: true } : UNKNOWN;
-}
-
 /** The first step from `node` (itself on a shortest path) that stays on one (memory's onwardSteps). */
-function onwardStep(db: Queryable, met: Pick<Meeting, "forward" | "backward" | "length">, node: string, target: string, walk: Walking): Promise<WalkStep> {
+async function onwardStep(db: Queryable, met: Pick<Meeting, "forward" | "backward" | "length">, node: string, target: string, walk: Walking): Promise<WalkStep> {
   const forwardDepth = met.forward.depth;
   const position = met.forward.distance.get(node) ?? -1;
   const forwardSide = position >= 0 && position <= forwardDepth;
   const left = forwardSide ? met.length - position - 1 : met.backward.distance.get(node)! - 1;
   if (left === 0) return firstStepTo(db, node, target, walk);
   const toward = forwardSide && position < forwardDepth ? met.forward.byDistance[position + 1]! : met.backward.byDistance[left]!;
-  return firstStepToward(db, node, toward, walk);
+  return (await firstStepToward(db, node, toward, walk)).step;
 }

@@ -1,12 +1,15 @@
 /**
- * What the push-down traversals ask of PostgreSQL. Every statement reads the
- * relation table through its covering indexes, `WHERE source = ANY($1)` for
- * out-steps and `WHERE target = ANY($1)` for in-steps, leaving deprecated
- * relations out. A walk's relations come back as one row per node and
- * section, their tokens aggregated in data order (file, in byte order, then
- * position: the order the graph adds them in), with the relation's id only
- * for types the walk follows (see adjacency.ts). Counts of a node's
- * relations, where a budget needs them, are index-only scans.
+ * What the push-down traversals ask of PostgreSQL. Every read of relations
+ * goes through the relation table's two covering indexes, `WHERE source =
+ * ANY($1)` for out-steps and `WHERE target = ANY($1)` for in-steps, leaving
+ * deprecated relations out; a read that needs only what the indexes hold
+ * (neighbour, type, rank: counts, and which steps reach a set of nodes) does
+ * not touch the table. A walk's relations come back as one row per node and
+ * section, their tokens aggregated in data order, the order the graph adds
+ * them in: file, compared byte by byte (COLLATE "C", which orders file names
+ * as JavaScript does unless they hold characters beyond U+FFFF), then
+ * position. A token carries the relation's id only for the types the walk
+ * follows (see adjacency.ts).
  */
 import type pg from "pg";
 import { BACKWARD, FORWARD, type DirectionCode } from "../../traversal/options.js";
@@ -17,52 +20,73 @@ export interface Queryable {
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
 }
 
-const LIVE = "rank IS DISTINCT FROM 'DEPRECATED'";
+export const LIVE = "rank IS DISTINCT FROM 'DEPRECATED'";
 const IN_DATA_ORDER = `file COLLATE "C", position`;
-const NO_NODES = "'{}'::text[]";
+export const NO_NODES = "'{}'::text[]";
 
 export const walksOut = (direction: DirectionCode): boolean => direction !== BACKWARD;
 export const walksIn = (direction: DirectionCode): boolean => direction !== FORWARD;
 
 /** Statement parameters, each written once as a typed placeholder. */
-class Parameters {
+export class Parameters {
   readonly values: unknown[] = [];
   add(value: unknown, type: string): string {
     this.values.push(value);
     return `$${this.values.length}::${type}`;
   }
+
+  /**
+   * A list of node ids the planner does not see: estimating a condition on a
+   * constant list costs time per element (milliseconds for tens of thousands)
+   * and can tip the plan to a sequential scan. Used where it is an index
+   * condition; a list to filter by is joined instead (see within).
+   */
+  nodes(ids: readonly string[]): string {
+    return `(SELECT ${this.add(ids, "text[]")})::text[]`;
+  }
 }
 
+/** Rows of `rows` whose `column` is one of `nodes`: a hashed semi-join, whatever the list's length. */
+export const within = (rows: string, column: string, nodes: string) => `SELECT * FROM (${rows} OFFSET 0) listed WHERE ${column} IN (SELECT unnest(${nodes}))`;
+
 /** Steps of the nodes in `outNodes` (out-steps) and `inNodes` (in-steps), as (node, section, next, id, type, file, position). */
-function stepRows(outNodes: string | null, inNodes: string | null, where = ""): string {
+export function stepRows(outNodes: string | null, inNodes: string | null): string {
   const parts: string[] = [];
-  if (outNodes !== null) parts.push(`SELECT source AS node, 0 AS section, target AS next, id, type, file, position FROM relation WHERE source = ANY(${outNodes}) AND ${LIVE}${where && ` AND target = ANY(${where})`}`);
-  if (inNodes !== null) parts.push(`SELECT target AS node, 1 AS section, source AS next, id, type, file, position FROM relation WHERE target = ANY(${inNodes}) AND ${LIVE}${where && ` AND source = ANY(${where})`}`);
+  if (outNodes !== null) parts.push(`SELECT source AS node, 0 AS section, target AS next, id, type, file, position FROM relation WHERE source = ANY(${outNodes}) AND ${LIVE}`);
+  if (inNodes !== null) parts.push(`SELECT target AS node, 1 AS section, source AS next, id, type, file, position FROM relation WHERE target = ANY(${inNodes}) AND ${LIVE}`);
+  return parts.join(" UNION ALL ");
+}
+
+/** The same steps with only what the indexes hold, (node, section, next, type): read without the table. */
+export function indexedStepRows(outNodes: string | null, inNodes: string | null): string {
+  const parts: string[] = [];
+  if (outNodes !== null) parts.push(`SELECT source AS node, 0 AS section, target AS next, type FROM relation WHERE source = ANY(${outNodes}) AND ${LIVE}`);
+  if (inNodes !== null) parts.push(`SELECT target AS node, 1 AS section, source AS next, type FROM relation WHERE target = ANY(${inNodes}) AND ${LIVE}`);
   return parts.join(" UNION ALL ");
 }
 
 const token = (types: string | null) => (types === null ? "next || '/' || id" : `CASE WHEN type = ANY(${types}) THEN next || '/' || id ELSE next END`);
 
 /** One row per node and section: its steps' tokens in data order. */
-const aggregated = (rows: string, types: string | null) =>
+export const aggregated = (rows: string, types: string | null) =>
   `SELECT node, section, string_agg(${token(types)}, ' ' ORDER BY ${IN_DATA_ORDER}) AS tokens FROM (${rows}) step GROUP BY node, section`;
 
 /** How many relations the nodes' walk in `direction` reads, counting at most `cap` (no cap: null). */
-function countOf(nodes: string, direction: DirectionCode, cap: string | null): string {
+export function countOf(nodes: string, direction: DirectionCode, cap: string | null): string {
   const parts: string[] = [];
   if (walksOut(direction)) parts.push(`SELECT 1 FROM relation WHERE source = ANY(${nodes}) AND ${LIVE}`);
   if (walksIn(direction)) parts.push(`SELECT 1 FROM relation WHERE target = ANY(${nodes}) AND ${LIVE}`);
   return `(SELECT count(*) FROM (${parts.join(" UNION ALL ")}${cap === null ? "" : ` LIMIT ${cap}`}) counted)`;
 }
 
-interface TokenRow {
+export interface TokenRow {
   node: string | null;
   section: number | null;
   tokens: string | null;
 }
 
 /** Each node's walk from its rows; nodes without rows have the empty walk. */
-function walksFrom(rows: readonly TokenRow[]): Map<string, Walk> {
+export function walksFrom(rows: readonly TokenRow[]): Map<string, Walk> {
   const sections = new Map<string, [string | null, string | null]>();
   for (const row of rows) {
     if (row.node === null) continue;
@@ -77,89 +101,29 @@ function walksFrom(rows: readonly TokenRow[]): Map<string, Walk> {
 
 export const walkOfNode = (walks: ReadonlyMap<string, Walk>, node: string): Walk => walks.get(node) ?? EMPTY_WALK;
 
-/** The entity ids among `ids` that exist. */
-export async function existingEntities(db: Queryable, ids: readonly string[]): Promise<Set<string>> {
-  const result = await db.query<{ id: string }>("SELECT id FROM entity WHERE id = ANY($1::text[])", [ids]);
-  return new Set(result.rows.map((row) => row.id));
+/** The entity ids among `ids` that exist, with their out- and in-degree (every type) when asked for (else 0). */
+export async function existingEntities(db: Queryable, ids: readonly string[], degrees: boolean): Promise<Map<string, { out: number; in: number }>> {
+  const degree = (column: string) => (degrees ? `(SELECT count(*) FROM relation WHERE ${column} = entity.id AND ${LIVE})` : "0");
+  const sql = `SELECT id, ${degree("source")} AS out_degree, ${degree("target")} AS in_degree FROM entity WHERE id = ANY($1::text[])`;
+  const result = await db.query<{ id: string; out_degree: string; in_degree: string }>(sql, [ids]);
+  return new Map(result.rows.map((row) => [row.id, { out: Number(row.out_degree), in: Number(row.in_degree) }]));
 }
 
 /** The walks of `nodes` in `direction`: one indexed read per section walked. */
 export async function readWalks(db: Queryable, nodes: readonly string[], direction: DirectionCode, types: readonly string[] | null): Promise<Map<string, Walk>> {
   if (nodes.length === 0) return new Map();
   const p = new Parameters();
-  const layer = p.add(nodes, "text[]");
+  const layer = p.nodes(nodes);
   const typed = types === null ? null : p.add(types, "text[]");
   const rows = stepRows(walksOut(direction) ? layer : null, walksIn(direction) ? layer : null);
   return walksFrom((await db.query<TokenRow>(aggregated(rows, typed), p.values)).rows);
 }
 
-/** What is known of a layer's cost (the relations its expansion reads): the exact count, or a lower bound. */
-export interface Cost {
-  readonly value: number;
-  readonly exact: boolean;
-}
-
-export interface Hop {
-  /** Whether the forward side was expanded. */
-  readonly forward: boolean;
-  readonly walks: Map<string, Walk>;
-  readonly forwardCost: Cost;
-  readonly backwardCost: Cost;
-}
-
-/** The smallest count a probe starts from; each further round counts four times as far. */
-const FIRST_PROBE = 64;
-
-/**
- * One hop of a bidirectional search: expands the side whose layer costs
- * less (the forward side on a tie), in one statement. When what is known of
- * the two costs does not decide, the statement first counts both layers'
- * relations, each only as far as needed (up to a cap that grows fourfold
- * until one side falls below it), then expands the side it chose.
- */
-export async function expandCheaperSide(
-  db: Queryable,
-  direction: DirectionCode,
-  back: DirectionCode,
-  forward: { readonly layer: readonly string[]; readonly cost: Cost },
-  backward: { readonly layer: readonly string[]; readonly cost: Cost },
-  types: readonly string[] | null,
-): Promise<Hop> {
-  const f = forward.cost;
-  const b = backward.cost;
-  const decided =
-    f.exact && b.exact ? f.value <= b.value : f.exact && f.value <= b.value ? true : b.exact && f.value > b.value ? false : null;
-  if (decided !== null) {
-    const walks = await readWalks(db, decided ? forward.layer : backward.layer, decided ? direction : back, types);
-    return { forward: decided, walks, forwardCost: f, backwardCost: b };
-  }
-
+/** How many relations the walks of `nodes` in `direction` read (every type). */
+export async function countWalks(db: Queryable, nodes: readonly string[], direction: DirectionCode): Promise<number> {
   const p = new Parameters();
-  const forwardLayer = p.add(forward.layer, "text[]");
-  const backwardLayer = p.add(backward.layer, "text[]");
-  const typed = types === null ? null : p.add(types, "text[]");
-  const start = p.add(Math.max(FIRST_PROBE, f.value + 1, b.value + 1), "bigint");
-  const forwardExact = f.exact ? p.add(f.value, "bigint") : null;
-  const backwardExact = b.exact ? p.add(b.value, "bigint") : null;
-  const forwardCount = (cap: string) => (forwardExact === null ? countOf(forwardLayer, direction, cap) : `LEAST(${forwardExact}, ${cap})`);
-  const backwardCount = (cap: string) => (backwardExact === null ? countOf(backwardLayer, back, cap) : `LEAST(${backwardExact}, ${cap})`);
-  const chosen = (forwardWalks: boolean, backwardWalks: boolean) =>
-    `(SELECT CASE WHEN forward THEN ${forwardWalks ? forwardLayer : NO_NODES} ELSE ${backwardWalks ? backwardLayer : NO_NODES} END FROM decision)::text[]`;
-  const outNodes = walksOut(direction) || walksOut(back) ? chosen(walksOut(direction), walksOut(back)) : null;
-  const inNodes = walksIn(direction) || walksIn(back) ? chosen(walksIn(direction), walksIn(back)) : null;
-  const sql = `WITH RECURSIVE probe(cap, f, b) AS (
-      SELECT ${start}, ${forwardCount(start)}, ${backwardCount(start)}
-      UNION ALL
-      SELECT probe.cap * 4, ${forwardCount("probe.cap * 4")}, ${backwardCount("probe.cap * 4")} FROM probe WHERE probe.f = probe.cap AND probe.b = probe.cap
-    ), decision AS (SELECT f <= b AS forward, cap, f, b FROM probe ORDER BY cap DESC LIMIT 1)
-    SELECT NULL::text AS node, NULL::int AS section, NULL::text AS tokens, forward, cap, f, b FROM decision
-    UNION ALL
-    SELECT node, section, tokens, NULL, NULL, NULL, NULL FROM (${aggregated(stepRows(outNodes, inNodes), typed)}) hop`;
-  const { rows } = await db.query<TokenRow & { forward: boolean | null; cap: string | null; f: string | null; b: string | null }>(sql, p.values);
-  const decision = rows.find((row) => row.forward !== null)!;
-  const cap = Number(decision.cap);
-  const known = (cost: Cost, count: number): Cost => (cost.exact ? cost : count < cap ? { value: count, exact: true } : { value: cap, exact: false });
-  return { forward: decision.forward!, walks: walksFrom(rows), forwardCost: known(f, Number(decision.f)), backwardCost: known(b, Number(decision.b)) };
+  const { rows } = await db.query<{ count: string }>(`SELECT ${countOf(p.nodes(nodes), direction, null)} AS count`, p.values);
+  return Number(rows[0]!.count);
 }
 
 export interface StepsToward {
@@ -186,11 +150,16 @@ export async function readStepsToward(
 ): Promise<StepsToward> {
   const p = new Parameters();
   const from = p.add([node], "text[]");
-  const to = p.add(toward, "text[]");
+  const to = p.nodes(toward);
   const typed = types === null ? null : p.add(types, "text[]");
-  const rows = stepRows(walksOut(direction) ? from : null, walksIn(direction) ? from : null, to);
+  const [outward, inward] = [walksOut(direction) ? from : null, walksIn(direction) ? from : null];
+  // The neighbours among `toward` first, from the indexes alone; then the relations with them.
+  const near = `near AS MATERIALIZED (SELECT DISTINCT next FROM (${within(indexedStepRows(outward, inward), "next", to)}) near)`;
+  const parts: string[] = [];
+  if (outward !== null) parts.push(`SELECT source AS node, 0 AS section, target AS next, id, type, file, position FROM relation WHERE target IN (SELECT next FROM near) AND source = ${p.add(node, "text")} AND ${LIVE}`);
+  if (inward !== null) parts.push(`SELECT target AS node, 1 AS section, source AS next, id, type, file, position FROM relation WHERE source IN (SELECT next FROM near) AND target = ${p.add(node, "text")} AND ${LIVE}`);
   const counts = degrees ? `UNION ALL SELECT NULL, NULL, NULL, ${countOf(from, FORWARD, null)}, ${countOf(from, BACKWARD, null)}` : "";
-  const sql = `SELECT node, section, tokens, NULL::bigint AS out_degree, NULL::bigint AS in_degree FROM (${aggregated(rows, typed)}) steps ${counts}`;
+  const sql = `WITH ${near} SELECT node, section, tokens, NULL::bigint AS out_degree, NULL::bigint AS in_degree FROM (${aggregated(parts.join(" UNION ALL "), typed)}) steps ${counts}`;
   const result = await db.query<TokenRow & { out_degree: string | null; in_degree: string | null }>(sql, p.values);
   const degreeRow = result.rows.find((row) => row.out_degree !== null);
   return { walk: walkOfNode(walksFrom(result.rows), node), outDegree: Number(degreeRow?.out_degree ?? 0), inDegree: Number(degreeRow?.in_degree ?? 0) };

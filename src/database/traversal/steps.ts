@@ -10,13 +10,14 @@
 import { HUB_DEGREE } from "../../traversal/traversal-index.js";
 import type { Walk, WalkStep } from "./adjacency.js";
 import type { Walking } from "./options.js";
-import { readStepsToward, readWalks, walkOfNode, walksOut, type Queryable } from "./sql.js";
+import { readStepsToward, readWalks, walkOfNode, walksIn, walksOut, type Queryable } from "./sql.js";
 
-/** The first step from `node` to one of `toward`, as memory's onwardSteps takes it. */
-export async function firstStepToward(db: Queryable, node: string, toward: readonly string[], walking: Walking): Promise<WalkStep> {
+/** The first step from `node` to one of `toward`, as memory's onwardSteps takes it, and (with a budget) the length of the node's walk. */
+export async function firstStepToward(db: Queryable, node: string, toward: readonly string[], walking: Walking): Promise<{ step: WalkStep; length: number }> {
   const { walk, at, outDegree, inDegree } = await stepsToward(db, node, toward, walking);
   if (walking.budget.limited) chargeScanTo(db, node, walk, at, outDegree, inDegree, walking);
-  return walk.steps[at]!;
+  const length = (walksOut(walking.direction) ? outDegree : 0) + (walksIn(walking.direction) ? inDegree : 0);
+  return { step: walk.steps[at]!, length };
 }
 
 /** The first step from `node` to `target`, as memory's stepsBetween takes it (a hub's relations with one node are looked up, not scanned). */
