@@ -86,7 +86,11 @@ function serverUser(): { uid: number; gid: number } | Record<string, never> {
   return { uid: id("-u"), gid: id("-g") };
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
+/**
+ * Starts a server. `settings` are server parameters (`{ shared_buffers: "1GB" }`)
+ * set over the defaults below; the port, addresses and socket directory are the harness's.
+ */
+export async function startPostgres(settings: Readonly<Record<string, string>> = {}): Promise<TestPostgres> {
   if (!POSTGRES_BIN) throw new Error(POSTGRES_INSTALL_HINT);
   const dir = mkdtempSync(join(tmpdir(), "conflict-graph-pg-"));
   const dataDir = join(dir, "data");
@@ -103,8 +107,19 @@ export async function startPostgres(): Promise<TestPostgres> {
 
   const port = await freePort();
   // Durability off: a test cluster is thrown away, so fsync only costs time.
-  const settings = ["-c", `port=${port}`, "-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${dir}`, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=100", "-c", "shared_buffers=128MB"];
-  const child: ChildProcess = spawn(join(POSTGRES_BIN, "postgres"), ["-D", dataDir, ...settings], { stdio: ["ignore", "pipe", "pipe"], cwd: dir, ...user });
+  const parameters = {
+    fsync: "off",
+    synchronous_commit: "off",
+    full_page_writes: "off",
+    max_connections: "100",
+    shared_buffers: "128MB",
+    ...settings,
+    port: String(port),
+    listen_addresses: "127.0.0.1",
+    unix_socket_directories: dir,
+  };
+  const flags = Object.entries(parameters).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
+  const child: ChildProcess = spawn(join(POSTGRES_BIN, "postgres"), ["-D", dataDir, ...flags], { stdio: ["ignore", "pipe", "pipe"], cwd: dir, ...user });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
