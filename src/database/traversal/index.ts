@@ -14,5 +14,6 @@
  * REPEATABLE READ transaction.
  */
 export type { Queryable } from "./sql.js";
+export type { Neighborhood, NeighborhoodOptions, Path, Step, WalkOptions } from "../../traversal/index.js";
 export { shortestPath } from "./shortest-path.js";
 export { neighborhood } from "./neighborhood.js";
