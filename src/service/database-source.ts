@@ -57,6 +57,13 @@ export class DatabaseSource implements ServiceSource {
   private failures = 0;
   private lastError: string | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
+  /** Since when change notifications are lost, while they are. */
+  private lostSince: number | undefined;
+  /** Pushed-down traversals answered from memory instead (the store had moved on, or could not answer). */
+  private fallbacks = 0;
+  /** The newest version notified: a load that reads an older one (a lagging read replica) is tried again. */
+  private wanted = 0;
+  private behind = 0;
   private readonly pool: pg.Pool;
   private readonly listener: ChangeListener;
   private readonly where: string;
@@ -91,12 +98,6 @@ export class DatabaseSource implements ServiceSource {
     this.reload();
   }
 
-  private lostSince: number | undefined;
-  /** Pushed-down traversals answered from memory instead (the store had moved on, or could not answer). */
-  private fallbacks = 0;
-  /** The newest version notified: a load that reads an older one (a lagging read replica) is tried again. */
-  private wanted = 0;
-  private behind = 0;
 
   /** Resolves once the first load has succeeded (never, if the store never loads). */
   whenReady(): Promise<void> {
