@@ -319,6 +319,7 @@ describe.skipIf(!postgresAvailable())("the PostgreSQL store", () => {
       expect((await cli({ DATABASE_URL: writer }, "merge", draftFile("report-w", "ali-w"), "--database")).code).toBe(0);
       expect((await attempt(writer, ["DROP TABLE relation"]))?.message).toContain("must be owner");
       expect((await attempt(writer, ["INSERT INTO relation_signature VALUES ('BACKS', 'Event', 'Event')"]))?.message).toContain("permission denied");
+      expect((await attempt(writer, ["DELETE FROM pgmigrations"]))?.message).toContain("permission denied");
     });
 
     it("a wrong password, an unreachable server, a missing DATABASE_URL: one clear line, never the password", async () => {

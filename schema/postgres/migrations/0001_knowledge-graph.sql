@@ -606,7 +606,7 @@ $$;
 GRANT USAGE ON SCHEMA public TO conflict_graph_reader, conflict_graph_writer;
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO conflict_graph_reader;
 GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public TO conflict_graph_writer;
-REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON entity_kind, entity_subtype, relation_type, relation_signature, claim_measure, claim_qualifier FROM conflict_graph_writer;
+REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON entity_kind, entity_subtype, relation_type, relation_signature, claim_measure, claim_qualifier, pgmigrations FROM conflict_graph_writer;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO conflict_graph_writer;
 REVOKE EXECUTE ON FUNCTION bump_data_version(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION bump_data_version(text) TO conflict_graph_writer;
