@@ -62,6 +62,20 @@ export async function mergeIntoDatabase(client: pg.ClientBase, options: Database
       const before = await readDataSet(client);
       const prepared = prepareMerge(storeSource(before, options.name), options.draft);
       if (!prepared.ok) throw new Refused(prepared);
+      // A data directory takes new places and bases and waits for `npm run geocode`; the store, which
+      // every replica loads, cannot hold one without its location, and geocoding works on directories.
+      if (prepared.plan.awaitingGeocoding.length > 0) {
+        throw new Refused({
+          ok: false,
+          reason: "the store cannot take places or bases without a location",
+          problems: prepared.plan.awaitingGeocoding.map((id) => ({
+            file: options.draft,
+            id,
+            field: "-",
+            message: "is a new place or base: it needs a location from the gazetteer, which `npm run geocode` writes into a data directory. Export the store (`db export DIR`), merge the draft into DIR (`merge DRAFT --data DIR`), copy your `gazetteer-queries.yaml` into DIR and run `npm run geocode -- --data DIR`, and import it back (`db import --data DIR --replace`)",
+          })),
+        });
+      }
       const write = !options.dryRun && prepared.changes.length > 0;
       if (write) {
         const texts = new Map(prepared.changes.map((c) => [c.file, c.after]));

@@ -263,6 +263,33 @@ describe.skipIf(!postgresAvailable())("the PostgreSQL store", () => {
       expect(await query(url, "SELECT version, change FROM data_version")).toEqual([{ version: "2", change: `merge of ${draft}` }]);
     });
 
+    it("a new place or base is refused: the store cannot hold one without its location, which geocoding writes into a directory", async () => {
+      const url = await imported();
+      const path = draftFile("report-place", "ali-place");
+      const withPlace = readFileSync(path, "utf8").replace(
+        "relations:",
+        "  - id: new-village\n    kind: Place\n    name: New Village\n    placeType: CITY\n    description: A village the report names.\n    evidence:\n      - document: report-place\n        excerpt: near New Village\n        attribution: the report\n    status: accepted\nrelations:",
+      );
+      writeFileSync(path, withPlace);
+      const result = await cli({ DATABASE_URL: url }, "merge", path, "--database");
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("new-village: -: is a new place or base: it needs a location from the gazetteer");
+      expect(result.stderr).toContain("Not merged: the store cannot take places or bases without a location");
+      expect(await query(url, "SELECT version FROM data_version")).toEqual([{ version: "1" }]);
+      // Written by hand, the database refuses it too.
+      const error = await attempt(url, [
+        "INSERT INTO entity (id, kind, name, description, subtype, file, position) VALUES ('hand-village', 'Place', 'V', 'D', 'CITY', 'entities/sites.yaml', 9999)",
+        "INSERT INTO evidence (role, entity, position, document, excerpt, attribution) VALUES ('record', 'hand-village', 0, 'us-strikes-iran-backed-militias', 'x', 'the article')",
+      ]);
+      expect(error?.message).toBe('place "hand-village" has no location: every place and base needs one (npm run geocode writes it)');
+    });
+
+    it("with DATABASE_URL set, a merge must say where it goes: --database or --data", async () => {
+      const result = await cli({ DATABASE_URL: "postgresql://u:p@127.0.0.1:1/x" }, "merge", draftFile("report-where", "ali-where"));
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("DATABASE_URL is set: give --database to merge into the store it names, or --data DIR");
+    });
+
     it("--dry-run and a refused merge change nothing", async () => {
       const url = await imported();
       const dry = await cli({ DATABASE_URL: url }, "merge", draftFile("report-dry", "ali-dry"), "--database", "--dry-run");
@@ -336,7 +363,7 @@ describe.skipIf(!postgresAvailable())("the PostgreSQL store", () => {
       expect(unset.stderr).toContain("db import needs DATABASE_URL");
       const notUrl = await cli({ DATABASE_URL: "mysql://x@y/z" }, "db", "status");
       expect(notUrl.code).toBe(1);
-      expect(notUrl.stderr).toContain("must start with postgresql://");
+      expect(notUrl.stderr).toContain("must be a URL starting with postgresql://");
     });
   });
 });

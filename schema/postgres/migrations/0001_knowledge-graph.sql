@@ -529,6 +529,10 @@ BEGIN
     IF EXISTS (SELECT 1 FROM entity WHERE id = NEW.id) AND NOT EXISTS (SELECT 1 FROM evidence WHERE entity = NEW.id AND role = 'record') THEN
       RAISE EXCEPTION 'entity "%" has no evidence: at least one evidence entry is required', NEW.id USING ERRCODE = 'check_violation';
     END IF;
+    -- Every place and base has a location (coordinates from a gazetteer, or why there are none).
+    IF NEW.kind IN ('Place', 'Base') AND EXISTS (SELECT 1 FROM entity WHERE id = NEW.id) AND NOT EXISTS (SELECT 1 FROM location WHERE entity = NEW.id) THEN
+      RAISE EXCEPTION '% "%" has no location: every place and base needs one (npm run geocode writes it)', lower(NEW.kind), NEW.id USING ERRCODE = 'check_violation';
+    END IF;
   ELSIF TG_TABLE_NAME = 'relation' THEN
     IF EXISTS (SELECT 1 FROM relation WHERE id = NEW.id) AND NOT EXISTS (SELECT 1 FROM evidence WHERE relation = NEW.id AND role = 'record') THEN
       RAISE EXCEPTION 'relation "%" has no evidence: at least one evidence entry is required', NEW.id USING ERRCODE = 'check_violation';
