@@ -37,6 +37,9 @@ export async function runMerge(options: MergeCommandOptions, out: Output): Promi
     const url = requireDatabaseUrl("merge --database");
     return withDatabase(url, out, async (client) => report(await mergeIntoDatabase(client, { draft: options.draft, name: describeDatabase(url), dryRun: options.dryRun }), out));
   }
+  if (process.env["DATABASE_URL"] && !options.dataGiven) {
+    throw new UsageError("merge: DATABASE_URL is set: give --database to merge into the store it names, or --data DIR to merge into a data directory");
+  }
   if (!existsSync(options.dataDir) || !statSync(options.dataDir).isDirectory()) throw new UsageError(`--data: no such directory "${options.dataDir}"`);
   return report(mergeDraft(options), out);
 }

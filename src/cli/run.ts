@@ -17,7 +17,7 @@ import type { Output } from "./usage.js";
 export const USAGE = `Usage: conflict-graph <command> [arguments] [options]
 
 Commands:
-  serve                      Serve the GraphQL endpoint (default http://localhost:4000/graphql);
+  serve                      Serve the GraphQL endpoint (default http://127.0.0.1:4000/graphql);
                              with DATABASE_URL set, the PostgreSQL store instead of --data,
                              reloaded whenever it changes (docs/operations.md)
       --port N               Port (default: $PORT or 4000; 0 picks a free port)
@@ -223,6 +223,7 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
       if (option !== "data" && !(spec.options as readonly string[]).includes(option)) throw new UsageError(`--${option} does not apply to ${command}`);
     }
     const dataDir = values.data ?? process.env["DATA_DIR"] ?? BUNDLED_DATA_DIR;
+    if (command === "validate" && process.env["DATABASE_URL"]) out.error(`note: DATABASE_URL is set, but validate checks the data directory ${dataDir} (db export writes the store out as one)`);
     if (command === "validate") {
       const { runValidate } = await import("./validate-command.js");
       return runValidate({ dataDir, sources: values.source ?? [], sourceDir: values["source-dir"], draft: values.draft }, out);
@@ -249,13 +250,14 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
       if (cacheControl !== undefined && (cacheControl.trim() === "" || /[\u0000-\u001f\u007f]/.test(cacheControl))) throw new UsageError("--cache-control must be a header value, e.g. no-cache or max-age=60");
       const { databaseUrlFromEnvironment } = await import("../database/connection.js");
       const databaseUrl = databaseUrlFromEnvironment();
-      if (databaseUrl !== undefined && values.data !== undefined) throw new UsageError("serve: DATABASE_URL is set, so the data comes from the database; unset it to serve --data DIR");
+      if (databaseUrl !== undefined && (values.data !== undefined || process.env["DATA_DIR"])) throw new UsageError(`serve: DATABASE_URL is set, so the data comes from the database; unset it to serve ${values.data !== undefined ? "--data DIR" : "DATA_DIR"}`);
       const traversal = values.traversal ?? process.env["TRAVERSAL"] ?? "memory";
-      if (traversal !== "memory" && traversal !== "database") throw new UsageError(`--traversal must be memory or database (got "${traversal}")`);
+      if (traversal !== "memory" && traversal !== "database") throw new UsageError(`--traversal (or TRAVERSAL) must be memory or database (got "${traversal}")`);
       if (traversal === "database" && databaseUrl === undefined) throw new UsageError("--traversal database needs DATABASE_URL: the traversals run in the PostgreSQL store the data comes from");
       return await runServe({ dataDir, port, host: values.host ?? process.env["HOST"] ?? "127.0.0.1", shutdownGraceMs, corsOrigins, cacheControl, databaseUrl, traversal }, out);
     }
 
+    if (process.env["DATABASE_URL"]) out.error(`note: DATABASE_URL is set, but ${command} reads the data directory ${dataDir} (serve, db and merge --database use the database)`);
     const options = { ...values, json: values.json ?? false, edgesKey: values["edges-key"] };
     const service = await loadOrReport(dataDir, out);
     if (service === null) return EXIT.NOT_FOUND_OR_INVALID;

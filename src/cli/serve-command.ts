@@ -36,7 +36,7 @@ export async function runServe(options: ServeOptions, out: Output): Promise<numb
       const { DATABASE_LISTEN_URL_VARIABLE, databaseUrlFromEnvironment, describeDatabase, poolMax } = await import("../database/connection.js");
       const listenUrl = databaseUrlFromEnvironment(process.env, DATABASE_LISTEN_URL_VARIABLE);
       const source = new DatabaseSource({ url: options.databaseUrl, listenUrl, poolMax: poolMax(), log: (line) => out.log(line), traversal: options.traversal });
-      out.log(`Loading the graph from ${describeDatabase(options.databaseUrl)} and following its changes (GET /ready answers 200 once it is served)`);
+      out.log(`Loading the graph from ${describeDatabase(options.databaseUrl)} and following its changes (GET /ready answers 200 once it is served); shortest paths and neighbourhoods from ${options.traversal === "database" ? "the database" : "memory"}`);
       app = await startApp({ ...options, source, logError }).catch(async (error: unknown) => {
         await source.close();
         throw error;

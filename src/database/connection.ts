@@ -86,16 +86,21 @@ function checkUrl(url: string): void {
     throw new DatabaseError("DATABASE_URL is not a URL: expected postgresql://user:password@host:port/database");
   }
   if (parsed.protocol !== "postgresql:" && parsed.protocol !== "postgres:") {
-    throw new DatabaseError(`DATABASE_URL must start with postgresql:// (got ${parsed.protocol}//)`);
+    throw new DatabaseError(`DATABASE_URL must be a URL starting with postgresql://, e.g. postgresql://user:password@localhost:5432/conflict_graph (got one starting with ${parsed.protocol})`);
   }
 }
 
 /** A driver or server error as one line fit for a user: what failed, where, and what to do. */
-export function explainDatabaseError(error: unknown, url: string): DatabaseError {
+export function explainDatabaseError(error: unknown, url: string, variable = DATABASE_URL_VARIABLE): DatabaseError {
   if (error instanceof DatabaseError) return error;
   const where = describeDatabase(url);
-  const code = (error as { code?: string } | null)?.code;
-  const message = error instanceof Error ? error.message : String(error);
+  // Tools that wrap a driver error (node-pg-migrate) carry its code on `cause` and may append a stack to the message.
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  const message = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.trim();
+  const code = (error as { code?: string } | null)?.code ?? (cause as { code?: string } | undefined)?.code ?? (/permission denied|must be owner/.test(message) ? "42501" : undefined);
+  if (/client password must be a string/.test(message)) {
+    return new DatabaseError(`${variable} gives no password for ${where}: put it in the URL (postgresql://user:password@host/db) or in PGPASSWORD`, code);
+  }
   switch (code) {
     case "ECONNREFUSED":
     case "ENOTFOUND":
@@ -104,11 +109,11 @@ export function explainDatabaseError(error: unknown, url: string): DatabaseError
       return new DatabaseError(`cannot reach PostgreSQL at ${where} (${code}): is the server running, and are host and port right?`, code);
     case "28P01":
     case "28000":
-      return new DatabaseError(`PostgreSQL refused the login to ${where}: check the user and password in DATABASE_URL`, code);
+      return new DatabaseError(`PostgreSQL refused the login to ${where}: check the user and password in ${variable}`, code);
     case "3D000":
       return new DatabaseError(`${where}: ${message}; create it first (createdb)`, code);
     case "42501":
-      return new DatabaseError(`${where}: ${message}: this role may not do that (docs/operations.md lists what each role may do)`, code);
+      return new DatabaseError(`${where}: ${message.replace(/^.*?(permission denied|must be owner)/, "$1")}: this role may not do that (docs/operations.md lists what each role may do; \`db migrate\` runs as the database's owner)`, code);
     default:
       if (/timeout/i.test(message)) return new DatabaseError(`PostgreSQL at ${where} did not answer in time: ${message}`, code);
       return new DatabaseError(`PostgreSQL at ${where}: ${message}`, code);

@@ -91,7 +91,8 @@ export class DatabaseSource implements ServiceSource {
       onLost: (error) => {
         if (this.lostSince === undefined) {
           this.lostSince = Date.now();
-          options.log(`Lost the change notifications from ${describeDatabase(options.listenUrl ?? options.url)} (${explainDatabaseError(error, options.listenUrl ?? options.url).message}); still serving data version ${this.loaded?.version ?? "none"}, reconnecting`);
+          const [url, variable] = options.listenUrl === undefined ? [options.url, "DATABASE_URL"] : [options.listenUrl, "DATABASE_LISTEN_URL"];
+          options.log(`Lost the change notifications from ${describeDatabase(url)} (${explainDatabaseError(error, url, variable).message}); ${this.loaded ? `still serving data version ${this.loaded.version}` : "not ready yet"}, reconnecting`);
         }
       },
     });
@@ -168,6 +169,12 @@ export class DatabaseSource implements ServiceSource {
         stored = await loadFromStore(client);
       } finally {
         client.release();
+      }
+      if (stored.knowledgeBase.sources.length === 0 && stored.knowledgeBase.entities.length === 0) {
+        // A migrated store that was never imported: an empty graph is not something to route traffic to.
+        this.lastError = "the database holds no data yet: run `conflict-graph db import`";
+        this.options.log(`Not loaded: ${this.lastError}; waiting for the next change`);
+        return;
       }
       if (stored.version < this.wanted) this.retryBehind(stored.version);
       if (this.loaded !== undefined && stored.version === this.loaded.version) return;

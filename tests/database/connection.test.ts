@@ -28,7 +28,7 @@ describe("connection settings", () => {
   });
 
   it("refuses a connection string that is not a PostgreSQL URL, without echoing it", () => {
-    expect(() => openPool("mysql://root:hunter2@h/d")).toThrow("DATABASE_URL must start with postgresql:// (got mysql://)");
+    expect(() => openPool("mysql://root:hunter2@h/d")).toThrow("DATABASE_URL must be a URL starting with postgresql://, e.g. postgresql://user:password@localhost:5432/conflict_graph (got one starting with mysql:)");
     expect(() => openPool("hunter2")).toThrow("DATABASE_URL is not a URL");
   });
 
@@ -39,5 +39,13 @@ describe("connection settings", () => {
     const login = explainDatabaseError(Object.assign(new Error('password authentication failed for user "curator"'), { code: "28P01" }), url);
     expect(login.message).toBe("PostgreSQL refused the login to curator@db.internal:5432/cg: check the user and password in DATABASE_URL");
     for (const error of [refused, login]) expect(error.message).not.toContain("hunter2");
+  });
+
+  it("a wrapped error (node-pg-migrate's, its stack in the message) keeps one line and is known for what it is; a missing password is named", () => {
+    const url = "postgresql://owner:hunter2@db.internal:5432/cg";
+    const wrapped = new Error("Unable to ensure migrations table: error: permission denied for schema public\n    at Parser.parseErrorMessage (node_modules/pg-protocol/dist/parser.js:285:98)");
+    expect(explainDatabaseError(wrapped, url).message).toBe("owner@db.internal:5432/cg: permission denied for schema public: this role may not do that (docs/operations.md lists what each role may do; `db migrate` runs as the database's owner)");
+    const noPassword = new Error("SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string");
+    expect(explainDatabaseError(noPassword, "postgresql://owner@db.internal/cg", "DATABASE_LISTEN_URL").message).toBe("DATABASE_LISTEN_URL gives no password for owner@db.internal/cg: put it in the URL (postgresql://user:password@host/db) or in PGPASSWORD");
   });
 });

@@ -214,8 +214,11 @@ describe.skipIf(!postgresAvailable())("replicas serving from PostgreSQL", () => 
       const health = await json(replica, "/health");
       expect(health.status).toBe(200);
       await until("the reason", async () => (String((await json(replica, "/health")).body["lastError"]).includes("db migrate") ? true : undefined));
-      // Once the store is migrated and loaded, the replica picks it up by itself.
+      // Migrated but empty is still not ready: an empty graph is nothing to route traffic to.
       expect((await withUrl(empty, ["db", "migrate"])).code).toBe(0);
+      await until("the empty store to be seen", async () => (String((await json(replica, "/health")).body["lastError"]).includes("holds no data yet") ? true : undefined));
+      expect((await json(replica, "/ready")).status).toBe(503);
+      // Once the store is loaded, the replica picks it up by itself.
       expect((await withUrl(empty, ["db", "import"])).code).toBe(0);
       await ready(replica);
       expect((await graphql(replica, "{ sources { id } }")).status).toBe(200);
