@@ -85,14 +85,19 @@ describe.skipIf(!postgresAvailable())("replicas serving from PostgreSQL", () => 
     expect((await withUrl(url, ["db", "migrate"])).code).toBe(0);
     expect((await withUrl(url, ["db", "import"])).code).toBe(0);
     // The second replica answers neighbourhoods and shortest paths from the store (TRAVERSAL=database).
-    const started = await Promise.all([startChildServer([], { DATABASE_URL: undefined }), startChildServer([], { DATABASE_URL: url }), startChildServer([], { DATABASE_URL: url, TRAVERSAL: "database" })]);
-    files = started[0];
-    replicas.push(...started.slice(1));
+    const starting = await Promise.allSettled([startChildServer([], { DATABASE_URL: undefined }), startChildServer([], { DATABASE_URL: url }), startChildServer([], { DATABASE_URL: url, TRAVERSAL: "database" })]);
+    const started = starting.map((result) => (result.status === "fulfilled" ? result.value : undefined));
+    files = started[0]!;
+    replicas.push(...(started.slice(1) as ChildServer[]));
+    // A server that failed to start must not leave the others running.
+    const failed = starting.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
     await Promise.all(replicas.map(ready));
   }, 60_000);
   afterAll(async () => {
-    for (const child of [files, ...replicas]) child?.child.kill("SIGTERM");
-    await Promise.all([files, ...replicas].map((child) => child?.exit));
+    const children = [files, ...replicas].filter((child): child is ChildServer => child !== undefined);
+    for (const child of children) child.child.kill("SIGTERM");
+    await Promise.all(children.map((child) => child.exit));
     await server?.stop();
   });
 
