@@ -61,6 +61,24 @@ export function validateDataSet(data: DataSet, options: ValidationOptions = {}):
   return result.knowledgeBase;
 }
 
+/**
+ * The records of a knowledge base validated from `raw`, each placed where its
+ * raw record was (validation keeps every record, in order), with `files`.
+ */
+export function placedDataSet(raw: RawData, kb: KnowledgeBase, files: readonly DataFile[], relativeFile: (rawFile: string) => string = (file) => file): DataSet {
+  const placed = <T>(group: RecordGroup, records: readonly T[]): Placed<T>[] => {
+    const rawOfGroup = raw.records.filter((r) => r.group === group);
+    return records.map((record, i) => ({ record, file: relativeFile(rawOfGroup[i]!.file), position: rawOfGroup[i]!.index }));
+  };
+  return {
+    files,
+    sources: placed("sources", kb.sources),
+    entities: placed("entities", kb.entities),
+    relations: placed("relations", kb.relations),
+    locations: placed("locations", kb.locations),
+  };
+}
+
 /** The data set of a directory, validated in full; throws DataValidationError when it does not validate. */
 export function dataSetOf(dataDir: string): DataSet {
   const root = resolve(dataDir);
@@ -70,22 +88,11 @@ export function dataSetOf(dataDir: string): DataSet {
   // read-files.ts names files relative to the directory's parent: `data/entities/events.yaml`.
   const prefix = `${basename(root)}/`;
   const relativePath = (file: string) => (file.startsWith(prefix) ? file.slice(prefix.length) : file);
-  const placed = <T>(group: RecordGroup, records: readonly T[]): Placed<T>[] => {
-    const rawOfGroup = raw.records.filter((r) => r.group === group);
-    return records.map((record, i) => ({ record, file: relativePath(rawOfGroup[i]!.file), position: rawOfGroup[i]!.index }));
-  };
-  const kb = result.knowledgeBase;
   const files: DataFile[] = raw.files.map((file) => {
     const path = relativePath(file);
     return { path, comment: openingComment(readFileSync(join(root, path), "utf8")) };
   });
-  return {
-    files,
-    sources: placed("sources", kb.sources),
-    entities: placed("entities", kb.entities),
-    relations: placed("relations", kb.relations),
-    locations: placed("locations", kb.locations),
-  };
+  return placedDataSet(raw, result.knowledgeBase, files, relativePath);
 }
 
 const groupOfPath = (path: string): RecordGroup => (path === "sources.yaml" ? "sources" : path.startsWith("entities/") ? "entities" : path.startsWith("relations/") ? "relations" : "locations");

@@ -8,13 +8,13 @@
  * any refusal or error rolls back, leaving the store as it was.
  */
 import type pg from "pg";
-import type { RawRecord, RecordGroup } from "../loading/read-files.js";
+import type { RawData } from "../loading/read-files.js";
+import type { KnowledgeBase } from "../loading/validate.js";
 import { prepareMerge } from "../curation/merge/merge-draft.js";
 import type { MergeResult, MergeSource } from "../curation/merge/merge-draft.js";
 import { applyChanges } from "./apply-changes.js";
-import { dataSetFiles, openingComment, rawDataOf } from "./data-directory.js";
+import { dataSetFiles, openingComment, placedDataSet, rawDataOf } from "./data-directory.js";
 import { requireCurrentSchema } from "./migrate.js";
-import type { Placed } from "./rows.js";
 import { readDataSet } from "./store.js";
 import type { DataSet } from "./store.js";
 import { inWriteTransaction } from "./transaction.js";
@@ -38,21 +38,11 @@ function storeSource(data: DataSet, name: string): MergeSource {
   return { name, raw: rawDataOf(data), relativeFile: (file) => file, display: (file) => file, read: (file) => texts.get(file) ?? null };
 }
 
-/** The data set the merged records make: placement from the raw records, values as validated. */
-function dataSetAfter(before: DataSet, after: { records: RawRecord[] }, validated: { sources: readonly unknown[]; entities: readonly unknown[]; relations: readonly unknown[]; locations: readonly unknown[] }, texts: ReadonlyMap<string, string>): DataSet {
-  const placed = <T>(group: RecordGroup, values: readonly unknown[]): Placed<T>[] => {
-    const rawOfGroup = after.records.filter((r) => r.group === group);
-    return values.map((record, i) => ({ record: record as T, file: rawOfGroup[i]!.file, position: rawOfGroup[i]!.index }));
-  };
+/** The data set the merged records make: placement from the raw records, values as validated, new files with their opening comments. */
+function dataSetAfter(before: DataSet, after: RawData, validated: KnowledgeBase, texts: ReadonlyMap<string, string>): DataSet {
   const files = new Map(before.files.map((f) => [f.path, f]));
   for (const [path, text] of texts) if (!files.has(path)) files.set(path, { path, comment: openingComment(text) });
-  return {
-    files: [...files.values()],
-    sources: placed("sources", validated.sources),
-    entities: placed("entities", validated.entities),
-    relations: placed("relations", validated.relations),
-    locations: placed("locations", validated.locations),
-  };
+  return placedDataSet(after, validated, [...files.values()]);
 }
 
 export async function mergeIntoDatabase(client: pg.ClientBase, options: DatabaseMergeOptions): Promise<MergeResult> {
